@@ -1,0 +1,248 @@
+package dev.vantage.cli;
+
+import dev.vantage.BadInputException;
+import dev.vantage.report.RunInfo;
+import dev.vantage.report.ScanJsonWriter;
+import dev.vantage.report.ScanTextWriter;
+import dev.vantage.scan.ScanConfig;
+import dev.vantage.scan.ScanListener;
+import dev.vantage.scan.TcpScanner;
+import dev.vantage.target.HostResolver;
+import dev.vantage.target.NamedPortSets;
+import dev.vantage.target.PortList;
+import dev.vantage.target.Target;
+import dev.vantage.target.TargetParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code vantage check}: which ports of the targets answer from here, and how. */
+@Command(name = "check", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Check which TCP ports of the targets answer from where this runs.",
+                "TARGET: an address (198.18.0.1, ::1), a CIDR block (198.18.0.0/24, 2001:db8::/120),",
+                "a range (198.18.0.1-20), or a hostname."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the check ran", "1:an internal error", "2:bad input (targets, ports, options, files)"})
+final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "What to check.")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "-iL", paramLabel = "FILE", description = "Read targets from FILE (one or more per line, # comments).")
+    Path targetFile;
+
+    @Option(names = "--level", paramLabel = "1|2|3", defaultValue = "1",
+            description = "1 quick: well-known ports; 2 standard: all TCP ports; 3 thorough. Default: ${DEFAULT-VALUE}.")
+    int level;
+
+    @Option(names = {"-p", "--ports"}, paramLabel = "PORTS",
+            description = "Ports: 22,80,8000-8100, '-' or 'all' for 1-65535, 'well-known'. Default: from the level.")
+    String ports;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--show-all", description = "List every scanned port, not only the ones that answer.")
+    boolean showAll;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
+            description = "At most N connection attempts per second (0: no cap). Default: ${DEFAULT-VALUE}.")
+    int rate;
+
+    @Option(names = "--first-address", description = "For hostnames, check only the first address they resolve to.")
+    boolean firstAddress;
+
+    @Option(names = "--exclude", paramLabel = "SPEC", split = ",", description = "Targets to leave out (same forms as TARGET).")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--max-targets", paramLabel = "N", defaultValue = "65536",
+            description = "Refuse to check more than N addresses. Default: ${DEFAULT-VALUE}.")
+    int maxTargets;
+
+    @Option(names = "--max-retries", paramLabel = "N", description = "Retransmissions before a silent port counts as filtered. Default: 2.")
+    Integer maxRetries;
+
+    @Option(names = "--initial-rtt-timeout", paramLabel = "MS", description = "Connect timeout before any round trip is measured. Default: 1000.")
+    Long initialTimeout;
+
+    @Option(names = "--min-rtt-timeout", paramLabel = "MS", description = "Lowest connect timeout. Default: 100.")
+    Long minTimeout;
+
+    @Option(names = "--max-rtt-timeout", paramLabel = "MS", description = "Highest connect timeout. Default: 1500.")
+    Long maxTimeout;
+
+    @Option(names = "--restricted-wait", paramLabel = "MS",
+            description = "How long beyond the round trip to watch a new connection for an at-once close. Default: 100.")
+    Long restrictedWait;
+
+    @Option(names = "--max-in-flight", paramLabel = "N", description = "Sockets open at once. Default: 4096.")
+    Integer maxInFlight;
+
+    @Option(names = "--host-parallelism", paramLabel = "N", description = "Most attempts in flight to one address. Default: 1024.")
+    Integer hostParallelism;
+
+    @Option(names = "--dry-run", description = "Print what would be checked and exit without sending anything.")
+    boolean dryRun;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    CheckCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        if (level < 1 || level > 3) throw new BadInputException("--level must be 1, 2 or 3.");
+        PortList portList = ports != null ? PortList.parse(ports) : level == 1 ? NamedPortSets.wellKnown() : PortList.all();
+        ScanConfig config = scanConfig();
+        List<String> specs = new ArrayList<>(targets);
+        if (targetFile != null) specs.addAll(TargetParser.readTargetFile(targetFile));
+        List<Target> resolved = new TargetParser(HostResolver.system(), !firstAddress, maxTargets).parse(specs, excludes);
+
+        if (dryRun) {
+            out.printf(Locale.ROOT, "Would check %d %s × %d TCP ports (%s), level %d, %s; nothing sent.%n",
+                    resolved.size(), resolved.size() == 1 ? "address" : "addresses", portList.size(), portList, level,
+                    config.rate() == 0 ? "no rate cap" : "at most " + config.rate() + " attempts/s");
+            for (Target t : resolved) out.println("  " + t);
+            out.flush();
+            return Main.EXIT_OK;
+        }
+
+        RunInfo run = new RunInfo(commandLine(), level, portList.toString(), Instant.now(), Main.VERSION);
+        // Regular files are written beside their name and renamed at the end (no half-written
+        // results); devices and pipes (/dev/stdout, a FIFO) are written directly.
+        boolean direct = output != null && Files.exists(output) && !Files.isRegularFile(output) && !Files.isDirectory(output);
+        Path partial = output == null || direct ? null : partialFile(output);
+        try (OutputStream sink = open(partial)) {
+            PrintStream text = new PrintStream(sink, false, StandardCharsets.UTF_8);
+            ScanListener writer = format == Format.json
+                    ? new ScanJsonWriter(sink, run, resolved, showAll)
+                    : new ScanTextWriter(text, run, resolved, showAll);
+            ScanListener listener = stderrIsTerminal() ? ScanListener.all(writer, new ProgressBar(err)) : writer;
+            new TcpScanner(config).scan(resolved, portList, listener);
+            text.flush();
+        } catch (IOException e) {
+            throw new BadInputException("Cannot write the result to '" + output + "' (" + e.getMessage() + ").");
+        }
+        if (partial != null) moveIntoPlace(partial, output);
+        return Main.EXIT_OK;
+    }
+
+    private ScanConfig scanConfig() {
+        ScanConfig d = ScanConfig.defaults();
+        ScanConfig c = d.withRate(rate)
+                .withMaxRetries(maxRetries != null ? maxRetries : d.maxRetries())
+                .withParallelism(maxInFlight != null ? maxInFlight : d.maxInFlight(),
+                        hostParallelism != null ? hostParallelism : d.hostParallelism())
+                .withRestrictedWait(restrictedWait != null ? millis(restrictedWait, "--restricted-wait") : d.restrictedWait());
+        return c.withTimeouts(
+                initialTimeout != null ? millis(initialTimeout, "--initial-rtt-timeout") : d.initialTimeout(),
+                minTimeout != null ? millis(minTimeout, "--min-rtt-timeout") : d.minTimeout(),
+                maxTimeout != null ? millis(maxTimeout, "--max-rtt-timeout") : d.maxTimeout());
+    }
+
+    private static Duration millis(long value, String option) {
+        if (value < 0 || value > 600_000) throw new BadInputException(option + " must be between 0 and 600000 milliseconds.");
+        return Duration.ofMillis(value);
+    }
+
+    private OutputStream open(Path partial) {
+        if (partial == null && output == null) return new NonClosing(out);
+        try {
+            return new BufferedOutputStream(Files.newOutputStream(partial != null ? partial : output));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new BadInputException("Cannot write the result to '" + output + "'; check the directory exists and is writable.");
+        }
+    }
+
+    /** The result is written beside its final name and renamed at the end: no half-written files. */
+    private static Path partialFile(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new BadInputException("Cannot write the result to '" + target + "': the directory does not exist.");
+        }
+        if (Files.isDirectory(target)) {
+            throw new BadInputException("Cannot write the result to '" + target + "': it is a directory.");
+        }
+        return dir.resolve("." + target.getFileName() + ".partial");
+    }
+
+    private static void moveIntoPlace(Path partial, Path target) {
+        try {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the result into place", e);
+        }
+    }
+
+    private static boolean stderrIsTerminal() {
+        String hint = System.getProperty("vantage.stderr.tty");
+        if (hint != null) return Boolean.parseBoolean(hint);
+        try {   // Linux: is fd 2 a terminal device?
+            String link = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return link.startsWith("/dev/pts/") || link.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private String commandLine() {
+        List<String> words = new ArrayList<>();
+        words.add("vantage");
+        words.add("check");
+        List<String> original = spec.root().commandLine().getParseResult().originalArgs();
+        words.addAll(original.subList(Math.min(1, original.size()), original.size()));
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            if (!b.isEmpty()) b.append(' ');
+            b.append(w.matches("[A-Za-z0-9_./:,=@%+-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
+    }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Standard output must stay open for whatever the process prints after the scan. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.vantage.scan;
+
+/** How many ports ended in each state. */
+public record StateCounts(int open, int openRestricted, int closed, int filtered, int openFiltered) {
+
+    public static final StateCounts ZERO = new StateCounts(0, 0, 0, 0, 0);
+
+    public int total() {
+        return open + openRestricted + closed + filtered + openFiltered;
+    }
+
+    public int of(PortState state) {
+        return switch (state) {
+            case OPEN -> open;
+            case OPEN_RESTRICTED -> openRestricted;
+            case CLOSED -> closed;
+            case FILTERED -> filtered;
+            case OPEN_FILTERED -> openFiltered;
+        };
+    }
+
+    public StateCounts plus(StateCounts o) {
+        return new StateCounts(open + o.open, openRestricted + o.openRestricted, closed + o.closed,
+                filtered + o.filtered, openFiltered + o.openFiltered);
+    }
+
+    public StateCounts plus(PortState state) {
+        return plus(new StateCounts(state == PortState.OPEN ? 1 : 0, state == PortState.OPEN_RESTRICTED ? 1 : 0,
+                state == PortState.CLOSED ? 1 : 0, state == PortState.FILTERED ? 1 : 0,
+                state == PortState.OPEN_FILTERED ? 1 : 0));
+    }
+}

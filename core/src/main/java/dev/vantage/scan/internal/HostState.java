@@ -1,0 +1,99 @@
+package dev.vantage.scan.internal;
+
+import dev.vantage.scan.PortResult;
+import dev.vantage.scan.PortState;
+import dev.vantage.scan.StateCounts;
+import dev.vantage.target.PortList;
+import dev.vantage.target.Target;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What the scheduler knows about one address while it is being scanned: timing, window, which
+ * ports are decided (one byte per port, so memory is bounded by the active hosts, not the scan)
+ * and the attempts waiting to be retransmitted. Guarded by the {@link Scheduler}'s lock, except
+ * {@link #timeoutNanos} and {@link #watchNanos}, which lanes read without it.
+ */
+final class HostState {
+    final Target target;
+    final PortList ports;
+    final RttEstimator rtt;
+    final CongestionWindow window;
+    final ArrayDeque<Probe> retries = new ArrayDeque<>();
+    final List<PortResult> reachable = new ArrayList<>();
+    final long startedNanos;
+    private final byte[] decided;
+    private final int stride;
+    private final int offset;
+    private int nextOrdinal;
+    int remaining;
+    int inFlight;
+    StateCounts counts = StateCounts.ZERO;
+
+    /** Current connect timeout for this host, or -1 while it has no RTT sample. */
+    volatile long timeoutNanos = -1;
+    /** How long to watch a fresh connection for an at-once close, or -1 while unknown. */
+    volatile long watchNanos = -1;
+
+    HostState(Target target, PortList ports, RttEstimator rtt, CongestionWindow window, long seed, long now) {
+        this.target = target;
+        this.ports = ports;
+        this.rtt = rtt;
+        this.window = window;
+        this.startedNanos = now;
+        int n = ports.size();
+        this.decided = new byte[n];
+        this.remaining = n;
+        // Visit ports in a pseudo-random order (a full-cycle stride), without storing a permutation.
+        SplittableRandom random = new SplittableRandom(seed);
+        int s = n <= 2 ? 1 : 1 + random.nextInt(n - 1);
+        while (gcd(s, n) != 1) s = s % (n - 1) + 1;
+        this.stride = s;
+        this.offset = n == 0 ? 0 : random.nextInt(n);
+    }
+
+    boolean hasUnsent() {
+        return nextOrdinal < decided.length;
+    }
+
+    int takeNextPortIndex() {
+        long index = (offset + (long) nextOrdinal * stride) % decided.length;
+        nextOrdinal++;
+        return (int) index;
+    }
+
+    boolean isDecided(int portIndex) {
+        return decided[portIndex] != 0;
+    }
+
+    /** Marks a port decided; returns false if it already was (a late duplicate answer). */
+    boolean decide(int portIndex, PortState state) {
+        if (decided[portIndex] != 0) return false;
+        decided[portIndex] = (byte) (state.ordinal() + 1);
+        remaining--;
+        counts = counts.plus(state);
+        return true;
+    }
+
+    /** Ports in a given state, ascending. */
+    int[] portsIn(PortState state) {
+        byte mark = (byte) (state.ordinal() + 1);
+        int count = counts.of(state);
+        int[] out = new int[count];
+        int k = 0;
+        for (int i = 0; i < decided.length && k < count; i++) if (decided[i] == mark) out[k++] = ports.get(i);
+        return out;
+    }
+
+    private static int gcd(int a, int b) {
+        while (b != 0) {
+            int t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.vantage.scan.internal;
+
+import java.nio.channels.SocketChannel;
+
+/**
+ * One connection attempt to one port. Created by the {@link Scheduler}, then owned by exactly one
+ * {@link ConnectLane} until it is decided, retried or handed back.
+ */
+final class Probe {
+    enum Phase { CONNECTING, WATCHING }
+
+    final HostState host;
+    final int portIndex;
+    final int attempt;
+    long sentAtNanos;
+    long rttNanos = -1;
+    long watchUntilNanos;
+    Phase phase = Phase.CONNECTING;
+    SocketChannel channel;
+
+    Probe(HostState host, int portIndex, int attempt) {
+        this.host = host;
+        this.portIndex = portIndex;
+        this.attempt = attempt;
+    }
+
+    int port() {
+        return host.ports.get(portIndex);
+    }
+}

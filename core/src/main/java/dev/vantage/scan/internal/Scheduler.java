@@ -1,0 +1,210 @@
+package dev.vantage.scan.internal;
+
+import dev.vantage.scan.HostResult;
+import dev.vantage.scan.PortResult;
+import dev.vantage.scan.PortState;
+import dev.vantage.scan.Protocol;
+import dev.vantage.scan.Reason;
+import dev.vantage.scan.ScanConfig;
+import dev.vantage.scan.ScanListener;
+import dev.vantage.scan.ScanSummary;
+import dev.vantage.scan.StateCounts;
+import dev.vantage.target.PortList;
+import dev.vantage.target.PortRanges;
+import dev.vantage.target.Target;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Decides what to send next and records what came back. One instance per scan, shared by all
+ * lanes; every method is synchronised on it (the critical sections are a few field updates, far
+ * cheaper than the connect system call each attempt costs). Listener calls happen under the same
+ * lock, which is what serialises them.
+ *
+ * <p>Admission: a global socket budget and optional rate cap, then hosts in round-robin, each
+ * limited by its congestion window. Hosts are scanned in a sliding window of active hosts so that
+ * memory follows the window, not the number of targets.
+ */
+public final class Scheduler {
+    private static final int INITIAL_WINDOW = 32;
+    private static final long MEMORY_BUDGET_PORT_SLOTS = 4_000_000;
+
+    private final List<Target> targets;
+    private final PortList ports;
+    private final ScanConfig config;
+    private final ScanListener listener;
+    private final RateLimiter rate;
+    private final RttEstimator global;
+    private final List<HostState> active = new ArrayList<>();
+    private final int hostWindow;
+    private final long seed;
+    private final long startedNanos;
+    private int nextTarget;
+    private int roundRobin;
+    private int hostsDone;
+    private int sockets;
+    private int maxSockets;
+    private long attempts;
+    private long retransmissions;
+    private StateCounts totals = StateCounts.ZERO;
+    private volatile long globalTimeoutNanos;
+    private volatile boolean finished;
+
+    public Scheduler(List<Target> targets, PortList ports, ScanConfig config, ScanListener listener, long seed, long now) {
+        this.targets = targets;
+        this.ports = ports;
+        this.config = config;
+        this.listener = listener;
+        this.seed = seed;
+        this.startedNanos = now;
+        this.rate = new RateLimiter(config.rate(), now);
+        this.global = newEstimator();
+        this.globalTimeoutNanos = global.timeoutNanos();
+        this.maxSockets = config.maxInFlight();
+        this.hostWindow = (int) Math.clamp(MEMORY_BUDGET_PORT_SLOTS / Math.max(1, ports.size()), 1, 4096);
+        synchronized (this) {
+            fillWindow(now);
+            finished = active.isEmpty();
+        }
+    }
+
+    private RttEstimator newEstimator() {
+        return new RttEstimator(config.initialTimeout().toNanos(), config.minTimeout().toNanos(), config.maxTimeout().toNanos());
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    /** The timeout for an attempt to this host, read by lanes without the lock. */
+    long timeoutNanos(HostState host) {
+        long t = host.timeoutNanos;
+        return t >= 0 ? t : globalTimeoutNanos;
+    }
+
+    /** How long a lane watches a fresh connection for an at-once close. */
+    long watchNanos(HostState host) {
+        long w = host.watchNanos;
+        return w >= 0 ? w : config.restrictedWait().toNanos() + globalTimeoutNanos;
+    }
+
+    /** Nanoseconds until the rate cap allows the next attempt (0 when it allows one now). */
+    synchronized long rateWaitNanos(long now) {
+        return rate.waitNanos(now);
+    }
+
+    /** The next attempt to send, or null if nothing may be sent now. The caller then owns a socket slot. */
+    synchronized Probe next(long now) {
+        if (finished || sockets >= maxSockets || rate.waitNanos(now) > 0) return null;
+        int n = active.size();
+        for (int i = 0; i < n; i++) {
+            HostState h = active.get((roundRobin + i) % n);
+            if (h.inFlight >= Math.min(h.window.allowed(), config.hostParallelism())) continue;
+            Probe p = h.retries.poll();
+            if (p == null && h.hasUnsent()) p = new Probe(h, h.takeNextPortIndex(), 1);
+            if (p == null) continue;
+            roundRobin = (roundRobin + i + 1) % n;
+            rate.tryAcquire(now);
+            h.inFlight++;
+            sockets++;
+            attempts++;
+            if (p.attempt > 1) retransmissions++;
+            p.sentAtNanos = now;
+            return p;
+        }
+        return null;
+    }
+
+    /** The socket of an attempt was closed. */
+    synchronized void socketClosed() {
+        sockets--;
+    }
+
+    /** The local system could not open a socket (descriptor or port exhaustion): send it again later. */
+    synchronized void handBack(Probe p) {
+        p.host.inFlight--;
+        attempts--;
+        p.host.retries.addFirst(new Probe(p.host, p.portIndex, p.attempt));
+        maxSockets = Math.max(16, Math.min(maxSockets, sockets - 8));
+    }
+
+    /** The attempt connected to ourselves (the kernel's simultaneous open on a loopback port): redo it. */
+    synchronized void redo(Probe p) {
+        p.host.inFlight--;
+        p.host.retries.addFirst(new Probe(p.host, p.portIndex, p.attempt));
+    }
+
+    /** Something answered (SYN-ACK, RST or ICMP): feed timing and the window. */
+    synchronized void answered(Probe p, long now, boolean sampleRtt) {
+        HostState h = p.host;
+        h.inFlight--;
+        if (sampleRtt) {
+            long rtt = now - p.sentAtNanos;
+            p.rttNanos = rtt;
+            h.rtt.sample(rtt);
+            global.sample(rtt);
+            h.timeoutNanos = h.rtt.timeoutNanos();
+            h.watchNanos = h.rtt.srttNanos() + 4 * h.rtt.rttvarNanos() + config.restrictedWait().toNanos();
+            globalTimeoutNanos = global.timeoutNanos();
+        }
+        if (p.attempt > 1) {
+            h.window.onLoss(now, Math.max(0, h.rtt.srttNanos()));
+        } else {
+            h.window.onAnswer();
+        }
+    }
+
+    /** Nothing came back in time: retransmit, or call the port filtered after the last retry. */
+    synchronized void timedOut(Probe p, long now) {
+        HostState h = p.host;
+        h.inFlight--;
+        // A drop by a firewall is not congestion, so the window still grows; loss shows up as
+        // answers to retransmissions (see answered()).
+        h.window.onAnswer();
+        if (h.isDecided(p.portIndex)) return;
+        if (p.attempt <= config.maxRetries()) {
+            h.retries.add(new Probe(h, p.portIndex, p.attempt + 1));
+        } else {
+            decide(p, PortState.FILTERED, Reason.NO_RESPONSE, now);
+        }
+    }
+
+    /** Records the verdict for the attempt's port and streams it. */
+    synchronized void decide(Probe p, PortState state, Reason reason, long now) {
+        HostState h = p.host;
+        if (!h.decide(p.portIndex, state)) return;
+        long rttMicros = p.rttNanos < 0 ? -1 : p.rttNanos / 1000;
+        PortResult result = new PortResult(h.target, p.port(), Protocol.TCP, state, reason, rttMicros, p.attempt);
+        totals = totals.plus(state);
+        if (state.isReachable()) h.reachable.add(result);
+        listener.portDone(result);
+        if (h.remaining == 0) finishHost(h, now);
+    }
+
+    private void finishHost(HostState h, long now) {
+        active.remove(h);
+        hostsDone++;
+        h.reachable.sort(Comparator.comparingInt(PortResult::port));
+        listener.hostDone(new HostResult(h.target, h.reachable, h.counts,
+                PortRanges.format(h.portsIn(PortState.CLOSED)), PortRanges.format(h.portsIn(PortState.FILTERED)),
+                (now - h.startedNanos) / 1_000_000));
+        fillWindow(now);
+        if (active.isEmpty()) finished = true;
+    }
+
+    private void fillWindow(long now) {
+        while (active.size() < hostWindow && nextTarget < targets.size()) {
+            Target t = targets.get(nextTarget);
+            active.add(new HostState(t, ports, newEstimator(),
+                    new CongestionWindow(INITIAL_WINDOW, config.hostParallelism()), seed + nextTarget, now));
+            nextTarget++;
+            if (ports.size() == 0) finishHost(active.getLast(), now);
+        }
+    }
+
+    synchronized ScanSummary summary(long now) {
+        return new ScanSummary(hostsDone, totals, (now - startedNanos) / 1_000_000, attempts, retransmissions);
+    }
+}

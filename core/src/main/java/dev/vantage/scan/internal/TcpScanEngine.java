@@ -1,0 +1,77 @@
+package dev.vantage.scan.internal;
+
+import dev.vantage.scan.Protocol;
+import dev.vantage.scan.ScanConfig;
+import dev.vantage.scan.ScanListener;
+import dev.vantage.scan.ScanPlan;
+import dev.vantage.scan.ScanSummary;
+import dev.vantage.target.PortList;
+import dev.vantage.target.Target;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Runs one TCP connect scan: a scheduler and a few selector lanes, until every port is decided. */
+public final class TcpScanEngine {
+    private final ScanConfig config;
+    private final List<ConnectLane> lanes = new ArrayList<>();
+    private volatile boolean cancelled;
+
+    public TcpScanEngine(ScanConfig config) {
+        this.config = config;
+    }
+
+    public ScanSummary run(List<Target> targets, PortList ports, ScanListener listener, long seed) {
+        long start = System.nanoTime();
+        listener.started(new ScanPlan(targets.size(), ports.size(), Protocol.TCP));
+        Scheduler scheduler = new Scheduler(targets, ports, config, listener, seed, start);
+        int laneCount = (int) Math.max(1, Math.min(config.lanes(), (long) targets.size() * ports.size() / 64 + 1));
+        List<Thread> threads = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try {
+            for (int i = 0; i < laneCount; i++) {
+                ConnectLane lane = new ConnectLane(scheduler);
+                synchronized (lanes) {
+                    lanes.add(lane);
+                }
+                Thread t = new Thread(lane, "vantage-lane-" + i);
+                t.setDaemon(true);
+                t.setUncaughtExceptionHandler((th, e) -> {
+                    failure.compareAndSet(null, e);
+                    cancel();
+                });
+                threads.add(t);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        threads.forEach(Thread::start);
+        try {
+            for (Thread t : threads) t.join();
+        } catch (InterruptedException e) {
+            cancel();
+            Thread.currentThread().interrupt();
+        }
+        Throwable err = failure.get();
+        if (err instanceof RuntimeException re) throw re;
+        if (err instanceof Error er) throw er;
+        ScanSummary summary = scheduler.summary(System.nanoTime());
+        listener.finished(summary);
+        return summary;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Stops the scan soon; ports not yet decided are not reported. */
+    public void cancel() {
+        cancelled = true;
+        synchronized (lanes) {
+            lanes.forEach(ConnectLane::cancel);
+        }
+    }
+}

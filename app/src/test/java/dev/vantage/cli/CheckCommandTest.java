@@ -1,0 +1,127 @@
+package dev.vantage.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The check command end to end on loopback, in-process: text, JSON, files, show-all, dry run. */
+class CheckCommandTest {
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : open) c.close();
+    }
+
+    private int listener(boolean closeAtOnce) throws Exception {
+        ServerSocket s = new ServerSocket();
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        open.add(s);
+        List<Socket> held = new ArrayList<>();
+        open.add(() -> { for (Socket c : held) c.close(); });
+        Thread.ofVirtual().start(() -> {
+            try {
+                while (true) {
+                    Socket c = s.accept();
+                    if (closeAtOnce) c.close(); else held.add(c);
+                }
+            } catch (Exception e) {
+                // closed at the end of the test
+            }
+        });
+        return s.getLocalPort();
+    }
+
+    @Test
+    void jsonResultHasTheDocumentedShape(@TempDir Path dir) throws Exception {
+        int web = listener(false);
+        int wrapped = listener(true);
+        Path out = dir.resolve("result.json");
+        String ports = web + "," + wrapped + ",1-100";
+        CliRun run = CliRun.of("check", "-p", ports, "--format", "json", "-o", out.toString(), "127.0.0.1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertFalse(Files.exists(dir.resolve(".result.json.partial")));
+
+        JsonNode root = new ObjectMapper().readTree(out.toFile());
+        assertEquals("vantage-scan/1", root.get("schema").asText());
+        assertTrue(root.get("command_line").asText().startsWith("vantage check -p "));
+        JsonNode host = root.get("hosts").get(0);
+        assertEquals("127.0.0.1", host.get("address").asText());
+        JsonNode listed = host.get("ports");
+        assertEquals(2, listed.size(), listed.toString());
+        assertEquals(Math.min(web, wrapped), listed.get(0).get("port").asInt());
+        for (JsonNode p : listed) {
+            String expected = p.get("port").asInt() == web ? "open" : "open-restricted";
+            assertEquals(expected, p.get("state").asText());
+            assertEquals("tcp", p.get("protocol").asText());
+            assertTrue(p.get("rtt_ms").isNumber());
+            assertTrue(p.get("reason").isTextual());
+        }
+        assertEquals(100, host.get("closed").get("count").asInt());
+        assertEquals("1-100", host.get("closed").get("ranges").asText());
+        assertEquals(0, host.get("filtered").get("count").asInt());
+        JsonNode totals = root.get("totals");
+        assertEquals(1, totals.get("open").asInt());
+        assertEquals(1, totals.get("open_restricted").asInt());
+        assertEquals(100, totals.get("closed").asInt());
+        assertTrue(root.get("elapsed_ms").asLong() >= 0);
+    }
+
+    @Test
+    void showAllListsEveryPort() throws Exception {
+        CliRun run = CliRun.of("check", "-p", "1-50", "--format", "json", "--show-all", "127.0.0.1");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode ports = new ObjectMapper().readTree(run.out()).get("hosts").get(0).get("ports");
+        assertEquals(50, ports.size());
+        assertEquals("closed", ports.get(0).get("state").asText());
+        assertEquals("conn-refused", ports.get(0).get("reason").asText());
+    }
+
+    @Test
+    void textTableNamesOpenPortsAndCountsTheRest() throws Exception {
+        int web = listener(false);
+        CliRun run = CliRun.of("check", "-p", web + ",1-20", "127.0.0.1", "::1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains(web + "/tcp"), run.out());
+        assertTrue(run.out().contains("open"), run.out());
+        assertTrue(run.out().contains("closed: 20 (1-20)"), run.out());
+        assertTrue(run.out().indexOf("127.0.0.1") < run.out().indexOf("::1"), "hosts in the order given");
+        assertTrue(run.out().contains("Done: 2 addresses"), run.out());
+        assertEquals("", run.err(), "no progress bar when stderr is not a terminal");
+    }
+
+    @Test
+    void targetFileAndDryRun(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve("hosts.txt");
+        Files.writeString(list, "# two loopback hosts\n127.0.0.1\n127.0.0.2\n");
+        CliRun run = CliRun.of("check", "--dry-run", "-iL", list.toString(), "--level", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Would check 2 addresses × 65535 TCP ports"), run.out());
+        CliRun level1 = CliRun.of("check", "--dry-run", "127.0.0.1");
+        assertTrue(level1.out().contains("× " + dev.vantage.target.NamedPortSets.wellKnown().size() + " TCP ports"), level1.out());
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        assertEquals(0, CliRun.of("--version").exitCode());
+        CliRun help = CliRun.of("check", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--show-all"));
+    }
+}

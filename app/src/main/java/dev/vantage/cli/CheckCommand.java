@@ -2,11 +2,16 @@ package dev.vantage.cli;
 
 import dev.vantage.BadInputException;
 import dev.vantage.report.RunInfo;
-import dev.vantage.report.ScanJsonWriter;
-import dev.vantage.report.ScanTextWriter;
+import dev.vantage.Inspection;
+import dev.vantage.check.CheckRegistry;
+import dev.vantage.check.CheckSettings;
+import dev.vantage.probe.IdentifyConfig;
+import dev.vantage.probe.ProbeRegistry;
+import dev.vantage.report.JsonResultWriter;
+import dev.vantage.report.TextResultWriter;
+import dev.vantage.result.ResultListener;
 import dev.vantage.scan.ScanConfig;
 import dev.vantage.scan.ScanListener;
-import dev.vantage.scan.TcpScanner;
 import dev.vantage.target.HostResolver;
 import dev.vantage.target.NamedPortSets;
 import dev.vantage.target.PortList;
@@ -102,6 +107,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--host-parallelism", paramLabel = "N", description = "Most attempts in flight to one address. Default: 1024.")
     Integer hostParallelism;
 
+    @Option(names = "--relay-domain", paramLabel = "DOMAIN", defaultValue = "relay-test.vantage.invalid",
+            description = "Your own test domain for the open-relay check (recipients are invented under it). Default: ${DEFAULT-VALUE}.")
+    String relayDomain;
+
+    @Option(names = "--intrusive", description = "Also run intrusive checks below level 3.")
+    boolean intrusive;
+
     @Option(names = "--dry-run", description = "Print what would be checked and exit without sending anything.")
     boolean dryRun;
 
@@ -141,11 +153,11 @@ final class CheckCommand implements Callable<Integer> {
         Path partial = output == null || direct ? null : partialFile(output);
         try (OutputStream sink = open(partial)) {
             PrintStream text = new PrintStream(sink, false, StandardCharsets.UTF_8);
-            ScanListener writer = format == Format.json
-                    ? new ScanJsonWriter(sink, run, resolved, showAll)
-                    : new ScanTextWriter(text, run, resolved, showAll);
-            ScanListener listener = stderrIsTerminal() ? ScanListener.all(writer, new ProgressBar(err)) : writer;
-            new TcpScanner(config).scan(resolved, portList, listener);
+            ResultListener writer = format == Format.json ? new JsonResultWriter(sink, run) : new TextResultWriter(text, run);
+            ScanListener progress = stderrIsTerminal() ? new ProgressBar(err) : new ScanListener() { };
+            Inspection.Options options = new Inspection.Options(level, config, IdentifyConfig.defaults(),
+                    new CheckSettings(relayDomain, CheckSettings.defaults().budget()), intrusive || level >= 3, showAll, 256);
+            new Inspection(options, ProbeRegistry.all(), CheckRegistry.all()).run(resolved, portList, writer, progress);
             text.flush();
         } catch (IOException e) {
             throw new BadInputException("Cannot write the result to '" + output + "' (" + e.getMessage() + ").");

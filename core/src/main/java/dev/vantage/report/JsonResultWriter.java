@@ -3,43 +3,42 @@ package dev.vantage.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.vantage.scan.HostResult;
-import dev.vantage.scan.PortResult;
+import dev.vantage.check.Finding;
+import dev.vantage.probe.Service;
+import dev.vantage.result.HostReport;
+import dev.vantage.result.PortReport;
+import dev.vantage.result.ResultListener;
 import dev.vantage.scan.PortState;
-import dev.vantage.scan.ScanListener;
 import dev.vantage.scan.ScanPlan;
 import dev.vantage.scan.ScanSummary;
 import dev.vantage.scan.StateCounts;
-import dev.vantage.target.Target;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Streams the canonical JSON result (schema {@value #SCHEMA}, documented in docs/result-schema.md)
- * while the scan runs: each host is written as soon as it and every host before it are done, so
- * memory does not grow with the size of the scan. Closed and filtered ports appear as counts and
- * ranges unless {@code showAll} lists every port.
+ * while the run goes on: each host is written as soon as it and every host before it are done, so
+ * memory does not grow with the size of the scan.
  */
-public final class ScanJsonWriter implements ScanListener {
+public final class JsonResultWriter implements ResultListener {
     public static final String SCHEMA = "vantage-scan/1";
 
     private final JsonGenerator json;
-    private final OrderedHosts hosts;
     private final RunInfo run;
     private boolean headerWritten;
 
-    public ScanJsonWriter(OutputStream out, RunInfo run, List<Target> targets, boolean showAll) {
+    public JsonResultWriter(OutputStream out, RunInfo run) {
         try {
             this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.run = run;
-        this.hosts = new OrderedHosts(targets, showAll, this::writeHost);
     }
 
     @Override
@@ -61,23 +60,14 @@ public final class ScanJsonWriter implements ScanListener {
     }
 
     @Override
-    public void portDone(PortResult result) {
-        hosts.port(result);
-    }
-
-    @Override
-    public void hostDone(HostResult host) {
-        hosts.host(host);
-    }
-
-    private void writeHost(HostResult h, List<PortResult> ports) {
+    public void host(HostReport h) {
         io(() -> {
             json.writeStartObject();
             json.writeStringField("name", h.target().name());
             json.writeStringField("address", h.target().addressText());
             json.writeStringField("family", h.target().isIpv6() ? "ipv6" : "ipv4");
             json.writeArrayFieldStart("ports");
-            for (PortResult p : ports) writePort(p);
+            for (PortReport p : h.ports()) writePort(p);
             json.writeEndArray();
             writeRanges("closed", h.counts().closed(), h.closed());
             writeRanges("filtered", h.counts().filtered(), h.filtered());
@@ -88,7 +78,7 @@ public final class ScanJsonWriter implements ScanListener {
         });
     }
 
-    private void writePort(PortResult p) throws IOException {
+    private void writePort(PortReport p) throws IOException {
         json.writeStartObject();
         json.writeNumberField("port", p.port());
         json.writeStringField("protocol", p.protocol().label());
@@ -97,6 +87,38 @@ public final class ScanJsonWriter implements ScanListener {
         if (p.rttMicros() >= 0) json.writeNumberField("rtt_ms", Math.round(p.rttMicros() / 10.0) / 100.0);
         else json.writeNullField("rtt_ms");
         json.writeNumberField("attempts", p.attempts());
+        if (p.service() != null) writeService(p.service());
+        if (!p.findings().isEmpty()) {
+            json.writeArrayFieldStart("findings");
+            for (Finding f : p.findings()) {
+                json.writeStartObject();
+                json.writeStringField("id", f.id());
+                json.writeStringField("check", f.checkId());
+                json.writeStringField("evidence", f.evidence());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        if (!p.notes().isEmpty()) {
+            json.writeArrayFieldStart("notes");
+            for (String n : p.notes()) json.writeString(n);
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private void writeService(Service s) throws IOException {
+        json.writeObjectFieldStart("service");
+        json.writeStringField("name", s.name());
+        if (s.product() != null) json.writeStringField("product", s.product());
+        if (s.version() != null) json.writeStringField("version", s.version());
+        json.writeBooleanField("tls", s.tls());
+        if (s.banner() != null) json.writeStringField("banner", s.banner());
+        if (!s.details().isEmpty()) {
+            json.writeObjectFieldStart("details");
+            for (Map.Entry<String, String> e : new TreeMap<>(s.details()).entrySet()) json.writeStringField(e.getKey(), e.getValue());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

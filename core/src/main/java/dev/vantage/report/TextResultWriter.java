@@ -1,33 +1,30 @@
 package dev.vantage.report;
 
-import dev.vantage.scan.HostResult;
-import dev.vantage.scan.PortResult;
-import dev.vantage.scan.ScanListener;
+import dev.vantage.check.Finding;
+import dev.vantage.result.HostReport;
+import dev.vantage.result.PortReport;
+import dev.vantage.result.ResultListener;
 import dev.vantage.scan.ScanPlan;
 import dev.vantage.scan.ScanSummary;
 import dev.vantage.scan.StateCounts;
 import dev.vantage.target.NamedPortSets;
-import dev.vantage.target.Target;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * The terminal view: per host, a table of the ports that answer (open and open-restricted), then
- * how many are closed and filtered; a one-line total at the end. Written host by host while the
- * scan runs. {@code showAll} lists closed and filtered ports in the table too.
+ * The terminal view: per host, a table of the ports that answer, what answers there, then what
+ * the checks found, and how many ports are closed and filtered; a total line at the end.
+ * A service name guessed from the port number alone is marked with "?", as nmap does.
  */
-public final class ScanTextWriter implements ScanListener {
+public final class TextResultWriter implements ResultListener {
     private static final int MAX_RANGE_TEXT = 72;
     private final PrintStream out;
-    private final OrderedHosts hosts;
     private final RunInfo run;
 
-    public ScanTextWriter(PrintStream out, RunInfo run, List<Target> targets, boolean showAll) {
+    public TextResultWriter(PrintStream out, RunInfo run) {
         this.out = out;
         this.run = run;
-        this.hosts = new OrderedHosts(targets, showAll, this::writeHost);
     }
 
     @Override
@@ -39,31 +36,38 @@ public final class ScanTextWriter implements ScanListener {
     }
 
     @Override
-    public void portDone(PortResult result) {
-        hosts.port(result);
-    }
-
-    @Override
-    public void hostDone(HostResult host) {
-        hosts.host(host);
-    }
-
-    private void writeHost(HostResult h, List<PortResult> ports) {
+    public void host(HostReport h) {
         out.println(h.target());
-        if (ports.isEmpty()) {
+        if (h.ports().isEmpty()) {
             out.println("  no port answers");
         } else {
-            out.printf(Locale.ROOT, "  %-10s %-16s %-14s %-15s %s%n", "PORT", "STATE", "SERVICE", "REASON", "RTT");
-            for (PortResult p : ports) {
-                out.printf(Locale.ROOT, "  %-10s %-16s %-14s %-15s %s%n", p.port() + "/" + p.protocol().label(),
-                        p.state().label(), NamedPortSets.label(p.port()).orElse("-"), p.reason().label(),
-                        p.rttMicros() < 0 ? "-" : String.format(Locale.ROOT, "%.1f ms", p.rttMillis()));
+            out.printf(Locale.ROOT, "  %-10s %-16s %-15s %-8s %s%n", "PORT", "STATE", "REASON", "RTT", "SERVICE");
+            for (PortReport p : h.ports()) {
+                out.printf(Locale.ROOT, "  %-10s %-16s %-15s %-8s %s%n", p.port() + "/" + p.protocol().label(),
+                        p.state().label(), p.reason().label(),
+                        p.rttMicros() < 0 ? "-" : String.format(Locale.ROOT, "%.1fms", p.rttMicros() / 1000.0), service(p));
+            }
+            for (PortReport p : h.ports()) {
+                for (Finding f : p.findings()) {
+                    out.printf(Locale.ROOT, "  ! %d/%s %s: %s%n", p.port(), p.protocol().label(), f.id(), f.evidence());
+                }
+                for (String n : p.notes()) out.printf(Locale.ROOT, "  ? %d/%s %s%n", p.port(), p.protocol().label(), n);
             }
         }
         StateCounts c = h.counts();
         out.printf(Locale.ROOT, "  closed: %d%s   filtered: %d%s%n%n", c.closed(), ranges(c.closed(), h.closed()),
                 c.filtered(), ranges(c.filtered(), h.filtered()));
         out.flush();
+    }
+
+    private static String service(PortReport p) {
+        if (p.service() != null) {
+            String s = p.service().name();
+            String product = p.service().describe();
+            if (p.service().tls() && !s.equals("tls")) s = s + "/tls";
+            return product.equals(p.service().name()) ? s : s + "  " + product;
+        }
+        return NamedPortSets.label(p.port()).map(l -> l + "?").orElse("-");
     }
 
     private static String ranges(int count, String ranges) {

@@ -1,0 +1,181 @@
+package dev.vantage;
+
+import dev.vantage.check.Check;
+import dev.vantage.check.CheckRunner;
+import dev.vantage.check.CheckSettings;
+import dev.vantage.probe.IdentifyConfig;
+import dev.vantage.probe.Service;
+import dev.vantage.probe.ServiceIdentifier;
+import dev.vantage.probe.ServiceProbe;
+import dev.vantage.result.HostReport;
+import dev.vantage.result.PortReport;
+import dev.vantage.result.ResultListener;
+import dev.vantage.scan.HostResult;
+import dev.vantage.scan.PortResult;
+import dev.vantage.scan.PortState;
+import dev.vantage.scan.ScanConfig;
+import dev.vantage.scan.ScanListener;
+import dev.vantage.scan.ScanPlan;
+import dev.vantage.scan.ScanSummary;
+import dev.vantage.scan.TcpScanner;
+import dev.vantage.target.PortList;
+import dev.vantage.target.Target;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A whole check run, the pipeline of the design: scan → identify → check → results. Hosts flow
+ * through one at a time: as soon as the scanner has decided every port of a host, its open ports
+ * are identified and checked on virtual threads while the scan goes on with other hosts; the
+ * finished host is handed to the {@link ResultListener} in target order.
+ */
+public final class Inspection {
+    /** Ports whose service level 1 identifies, to run the open-relay check. */
+    private static final Set<Integer> LEVEL1_MAIL_PORTS = Set.of(25, 465, 587);
+
+    /**
+     * @param level        1 quick (reachability + open relay), 2 standard, 3 thorough
+     * @param listAllPorts report every scanned port, not only the reachable ones
+     * @param parallelPorts how many ports are identified and checked at once
+     */
+    public record Options(int level, ScanConfig scan, IdentifyConfig identify, CheckSettings checks, boolean intrusive,
+                          boolean listAllPorts, int parallelPorts) {
+        public Options {
+            if (level < 1 || level > 3) throw new BadInputException("--level must be 1, 2 or 3.");
+            if (parallelPorts < 1) throw new IllegalArgumentException("parallelPorts must be positive");
+        }
+
+        public static Options defaults(int level) {
+            return new Options(level, ScanConfig.defaults(), IdentifyConfig.defaults(), CheckSettings.defaults(),
+                    level >= 3, false, 256);
+        }
+    }
+
+    private final Options options;
+    private final ServiceIdentifier identifier;
+    private final CheckRunner checks;
+
+    public Inspection(Options options, List<ServiceProbe> probes, List<Check> checkList) {
+        this.options = options;
+        this.identifier = new ServiceIdentifier(probes, options.identify());
+        this.checks = new CheckRunner(checkList, options.checks(), options.level(), options.intrusive());
+    }
+
+    /** Runs to completion; results and progress stream to the listeners as they come. */
+    public ScanSummary run(List<Target> targets, PortList ports, ResultListener results, ScanListener progress) {
+        Run run = new Run(targets, results);
+        ScanSummary summary = new TcpScanner(options.scan()).scan(targets, ports, ScanListener.all(run, progress));
+        run.awaitHosts();
+        results.finished(summary);
+        return summary;
+    }
+
+    private boolean shouldExamine(PortResult p) {
+        if (p.state() != PortState.OPEN) return false;
+        return options.level() >= 2 || LEVEL1_MAIL_PORTS.contains(p.port());
+    }
+
+    /** The state of one run: ports kept per host (when listing all), work in flight, the emit order. */
+    private final class Run implements ScanListener {
+        private final ResultListener results;
+        private final Map<InetAddress, Integer> position = new HashMap<>();
+        private final Map<InetAddress, List<PortResult>> allPorts = new HashMap<>();
+        private final Map<Integer, HostReport> ready = new HashMap<>();
+        private final Phaser inFlight = new Phaser(1);
+        private final Semaphore slots = new Semaphore(options.parallelPorts());
+        private int nextToEmit;
+
+        Run(List<Target> targets, ResultListener results) {
+            this.results = results;
+            for (int i = 0; i < targets.size(); i++) position.put(targets.get(i).address(), i);
+        }
+
+        @Override
+        public void started(ScanPlan plan) {
+            results.started(plan);
+        }
+
+        @Override
+        public void portDone(PortResult r) {
+            if (options.listAllPorts()) allPorts.computeIfAbsent(r.target().address(), a -> new ArrayList<>()).add(r);
+        }
+
+        /** Called under the scanner's lock: hand the host's work to virtual threads and return at once. */
+        @Override
+        public void hostDone(HostResult h) {
+            List<PortResult> listed = options.listAllPorts() ? allPorts.remove(h.target().address()) : h.reachable();
+            List<PortReport> reports = new ArrayList<>();
+            for (PortResult p : listed == null ? List.<PortResult>of() : listed) reports.add(PortReport.of(p));
+            reports.sort(Comparator.comparingInt(PortReport::port));
+            inFlight.register();
+            Thread.ofVirtual().name("vantage-host-" + h.target().addressText()).start(() -> {
+                try {
+                    examine(h, reports);
+                } finally {
+                    inFlight.arriveAndDeregister();
+                }
+            });
+        }
+
+        private void examine(HostResult h, List<PortReport> reports) {
+            List<Thread> workers = new ArrayList<>();
+            PortReport[] done = reports.toArray(PortReport[]::new);
+            for (int i = 0; i < done.length; i++) {
+                PortReport p = done[i];
+                PortResult r = new PortResult(h.target(), p.port(), p.protocol(), p.state(), p.reason(), p.rttMicros(), p.attempts());
+                if (!shouldExamine(r)) continue;
+                int index = i;
+                workers.add(Thread.ofVirtual().start(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        done[index] = examinePort(h.target(), p);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (Thread t : workers) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            emit(new HostReport(h.target(), List.of(done), h.counts(), h.closed(), h.filtered(), h.elapsedMillis()));
+        }
+
+        private PortReport examinePort(Target target, PortReport p) {
+            Service service = identifier.identify(new InetSocketAddress(target.address(), p.port()));
+            CheckRunner.Outcome outcome = checks.run(target, p.port(), service);
+            return p.with(service, outcome.findings(), outcome.notes());
+        }
+
+        private synchronized void emit(HostReport report) {
+            Integer at = position.get(report.target().address());
+            if (at == null) {
+                results.host(report);
+                return;
+            }
+            ready.put(at, report);
+            HostReport next;
+            while ((next = ready.remove(nextToEmit)) != null) {
+                results.host(next);
+                nextToEmit++;
+            }
+        }
+
+        void awaitHosts() {
+            inFlight.arriveAndAwaitAdvance();
+        }
+    }
+}

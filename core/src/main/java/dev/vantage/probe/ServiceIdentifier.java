@@ -1,0 +1,126 @@
+package dev.vantage.probe;
+
+import dev.vantage.probe.builtin.TlsProbe;
+import org.jspecify.annotations.Nullable;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds out what answers on one open TCP port:
+ * <ol>
+ *   <li>connect and read what the service says unprompted (bounded in size and time);</li>
+ *   <li>if it spoke, ask each probe's {@link ServiceProbe#fromGreeting} — port-likely ones first;</li>
+ *   <li>if it kept quiet, run the probes' {@link ServiceProbe#query} on fresh connections, likely
+ *       ones first, until one recognises it;</li>
+ *   <li>if a TLS handshake succeeds, do all of this again inside TLS.</li>
+ * </ol>
+ * Never throws: a port that cannot be identified is {@code unknown}, with what it said as evidence.
+ * Thread-safe; call it from one virtual thread per port.
+ */
+public final class ServiceIdentifier {
+    private static final int GREETING_MAX = 4096;
+    private final List<ServiceProbe> probes;
+    private final IdentifyConfig config;
+
+    public ServiceIdentifier(List<ServiceProbe> probes, IdentifyConfig config) {
+        this.probes = List.copyOf(probes);
+        this.config = config;
+    }
+
+    public Service identify(InetSocketAddress address) {
+        long deadline = System.nanoTime() + config.portBudget().toNanos();
+        try {
+            return identify(address, false, deadline);
+        } catch (IOException e) {
+            return Service.unknown(null).withDetail("error", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Service identify(InetSocketAddress address, boolean tls, long deadline) throws IOException {
+        byte[] greeting;
+        try (Connection c = connect(address, tls, deadline)) {
+            greeting = c.readAvailable(GREETING_MAX, config.greetingWait());
+        }
+        List<ServiceProbe> ordered = ordered(address.getPort());
+        if (greeting.length > 0) {
+            for (ServiceProbe p : ordered) {
+                Optional<Service> s = safely(() -> p.fromGreeting(greeting));
+                if (s.isPresent()) return tls ? s.get().withTls() : s.get();
+            }
+            return withTls(Service.unknown(Connection.excerpt(greeting, 120)), tls);
+        }
+        for (ServiceProbe p : ordered) {
+            if (!p.info().queries() || (tls && p.info().id().equals(TlsProbe.ID))) continue;
+            if (System.nanoTime() >= deadline) break;
+            Optional<Service> found;
+            try (Connection c = connect(address, tls, deadline)) {
+                found = p.query(c);
+            } catch (IOException e) {
+                continue;   // this probe's conversation failed; the next may still succeed
+            }
+            if (found.isEmpty()) continue;
+            Service s = found.get();
+            if (!tls && p.info().id().equals(TlsProbe.ID)) {
+                Service inner = identify(address, true, deadline);
+                return inner.name().equals("unknown") ? mergeTls(s, inner) : inner.withTls();
+            }
+            return withTls(s, tls);
+        }
+        return withTls(Service.unknown(null), tls);
+    }
+
+    private static Service mergeTls(Service tlsOnly, Service inner) {
+        return new Service("tls", null, null, true, inner.banner(), tlsOnly.details());
+    }
+
+    private static Service withTls(Service s, boolean tls) {
+        return tls ? s.withTls() : s;
+    }
+
+    private Connection connect(InetSocketAddress address, boolean tls, long deadline) throws IOException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new IOException("identification budget used up");
+        Connection c = Connection.open(address, Duration.ofSeconds(3), config.readTimeout(), Duration.ofNanos(left));
+        if (!tls) return c;
+        try {
+            return c.startTls(null);
+        } catch (IOException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private List<ServiceProbe> ordered(int port) {
+        List<ServiceProbe> list = new ArrayList<>(probes);
+        list.sort(Comparator.comparingInt(p -> p.info().likelyPorts().contains(port) ? 0 : 1));   // stable: registry order otherwise
+        return list;
+    }
+
+    private interface ProbeCall {
+        Optional<Service> call();
+    }
+
+    /** A probe that throws on a hostile greeting must not take identification down with it. */
+    private static Optional<Service> safely(ProbeCall call) {
+        try {
+            return call.call();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** For tests: the greeting-only path on given bytes. */
+    public @Nullable Service fromGreeting(int port, byte[] greeting) {
+        for (ServiceProbe p : ordered(port)) {
+            Optional<Service> s = safely(() -> p.fromGreeting(greeting));
+            if (s.isPresent()) return s.get();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,5 @@
+/** The result of a check run: hosts, their ports, services and findings, streamed to listeners. */
+@NullMarked
+package dev.vantage.result;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
+import dev.vantage.probe.builtin.DataProbes;
+import dev.vantage.probe.builtin.HttpProbe;
+import dev.vantage.probe.builtin.InfraProbes;
+import dev.vantage.probe.builtin.MailProbes;
+import dev.vantage.probe.builtin.SshProbe;
+import dev.vantage.probe.builtin.TlsProbe;
+
 /**
  * Every probe Vantage knows: the built-ins, in the order they are tried when no port hint
  * applies, then any found through {@link ServiceLoader} ({@code META-INF/services/dev.vantage.probe.ServiceProbe}).
@@ -13,11 +20,14 @@ public final class ProbeRegistry {
 
     /** The built-in probes. Greeting readers first, then queries from the cheapest and most common. */
     public static List<ServiceProbe> builtins() {
-        return List.of(
-                new dev.vantage.probe.builtin.SshProbe(),
-                // TLS before HTTP: a TLS port answers a plain GET with an HTTP error page.
-                new dev.vantage.probe.builtin.TlsProbe(),
-                new dev.vantage.probe.builtin.HttpProbe());
+        List<ServiceProbe> list = new ArrayList<>();
+        list.add(new SshProbe());
+        list.addAll(MailProbes.all());      // SMTP, FTP, POP3, IMAP, TELNET, IDENT
+        list.addAll(DataProbes.all());      // databases, caches, remote desktops, file sharing
+        list.add(new TlsProbe());           // before HTTP: a TLS port answers a plain GET with an HTTP error page
+        list.add(new HttpProbe());
+        list.addAll(InfraProbes.all());     // DNS over TCP and the rest
+        return List.copyOf(list);
     }
 
     public static List<ServiceProbe> all() {

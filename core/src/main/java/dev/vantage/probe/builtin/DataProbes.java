@@ -1,0 +1,14 @@
+package dev.vantage.probe.builtin;
+
+import dev.vantage.probe.ServiceProbe;
+
+import java.util.List;
+
+/** The built-in probes of the data group, in the order they are tried when no port hint applies. */
+public final class DataProbes {
+    private DataProbes() {}
+
+    public static List<ServiceProbe> all() {
+        return List.of();
+    }
+}

@@ -7,9 +7,18 @@ import dev.vantage.check.CheckRegistry;
 import dev.vantage.check.CheckSettings;
 import dev.vantage.probe.IdentifyConfig;
 import dev.vantage.probe.ProbeRegistry;
+import dev.vantage.assess.Assessor;
+import dev.vantage.assess.KnowledgeBase;
+import dev.vantage.assess.Lang;
+import dev.vantage.assess.Policy;
+import dev.vantage.assess.PolicyParser;
+import dev.vantage.assess.Risk;
+import dev.vantage.report.FailOnThreshold;
 import dev.vantage.report.JsonResultWriter;
+import dev.vantage.report.SourceAddresses;
 import dev.vantage.report.TextResultWriter;
 import dev.vantage.result.ResultListener;
+import dev.vantage.result.ResultListeners;
 import dev.vantage.scan.ScanConfig;
 import dev.vantage.scan.ScanListener;
 import dev.vantage.target.HostResolver;
@@ -43,7 +52,8 @@ import java.util.concurrent.Callable;
                 "TARGET: an address (198.18.0.1, ::1), a CIDR block (198.18.0.0/24, 2001:db8::/120),",
                 "a range (198.18.0.1-20), or a hostname."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the check ran", "1:an internal error", "2:bad input (targets, ports, options, files)"})
+        exitCodeList = {"0:the check ran", "1:an internal error", "2:bad input (targets, ports, options, files)",
+                "3:a finding at or above --fail-on remains after the owner's overrides"})
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -107,9 +117,22 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--host-parallelism", paramLabel = "N", description = "Most attempts in flight to one address. Default: 1024.")
     Integer hostParallelism;
 
-    @Option(names = "--relay-domain", paramLabel = "DOMAIN", defaultValue = "relay-test.vantage.invalid",
-            description = "Your own test domain for the open-relay check (recipients are invented under it). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--relay-domain", paramLabel = "DOMAIN",
+            description = "Your own test domain for the open-relay check (recipients are invented under it). Default: the policy's, else relay-test.vantage.invalid.")
     String relayDomain;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Your policy: host names, intended exposure, your own risk ratings.")
+    Path policyFile;
+
+    @Option(names = "--lang", paramLabel = "en|ja", description = "Report language. Default: the policy's, else en.")
+    String lang;
+
+    @Option(names = "--vantage", paramLabel = "NAME", description = "A name for the place this check runs from (shown in reports).")
+    String vantage;
+
+    @Option(names = "--fail-on", paramLabel = "high|medium|low",
+            description = "Exit with code 3 when a finding at or above this risk remains after your policy's overrides.")
+    String failOn;
 
     @Option(names = "--intrusive", description = "Also run intrusive checks below level 3.")
     boolean intrusive;
@@ -131,6 +154,13 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (level < 1 || level > 3) throw new BadInputException("--level must be 1, 2 or 3.");
+        KnowledgeBase kb = KnowledgeBase.builtin();
+        Policy policy = policyFile != null ? PolicyParser.read(policyFile, kb) : Policy.empty();
+        Lang language = lang != null ? Lang.parse(lang) : policy.language() != null ? policy.language() : Lang.EN;
+        Risk threshold = failOn == null ? null : Risk.parse(failOn);
+        if (threshold == Risk.INFO) throw new BadInputException("--fail-on takes high, medium or low.");
+        String relay = relayDomain != null ? checkedDomain(relayDomain)
+                : policy.relayDomain() != null ? policy.relayDomain() : CheckSettings.defaults().relayDomain();
         PortList portList = ports != null ? PortList.parse(ports) : level == 1 ? NamedPortSets.wellKnown() : PortList.all();
         ScanConfig config = scanConfig();
         List<String> specs = new ArrayList<>(targets);
@@ -153,17 +183,37 @@ final class CheckCommand implements Callable<Integer> {
         Path partial = output == null || direct ? null : partialFile(output);
         try (OutputStream sink = open(partial)) {
             PrintStream text = new PrintStream(sink, false, StandardCharsets.UTF_8);
-            ResultListener writer = format == Format.json ? new JsonResultWriter(sink, run) : new TextResultWriter(text, run);
+            Assessor assessor = new Assessor(kb, policy);
+            SourceAddresses sources = new SourceAddresses();
+            ResultListener writer = format == Format.json ? new JsonResultWriter(sink, run, assessor, vantage, sources)
+                    : new TextResultWriter(text, run);
+            FailOnThreshold gate = threshold == null ? null : new FailOnThreshold(assessor, sources, threshold);
+            ResultListener results = gate == null ? writer : ResultListeners.both(writer, gate);
             ScanListener progress = stderrIsTerminal() ? new ProgressBar(err) : new ScanListener() { };
             Inspection.Options options = new Inspection.Options(level, config, IdentifyConfig.defaults(),
-                    new CheckSettings(relayDomain, CheckSettings.defaults().budget()), intrusive || level >= 3, showAll, 256);
-            new Inspection(options, ProbeRegistry.all(), CheckRegistry.all()).run(resolved, portList, writer, progress);
+                    new CheckSettings(relay, CheckSettings.defaults().budget()), intrusive || level >= 3, showAll, 256);
+            new Inspection(options, ProbeRegistry.all(), CheckRegistry.all()).run(resolved, portList, results, progress);
+            text.flush();
+            if (gate != null && gate.tripped()) failed = gate.firstHit();
             text.flush();
         } catch (IOException e) {
             throw new BadInputException("Cannot write the result to '" + output + "' (" + e.getMessage() + ").");
         }
         if (partial != null) moveIntoPlace(partial, output);
+        if (failed != null) {
+            err.println("vantage: a finding at or above " + failOn + " remains: " + failed);
+            return Main.EXIT_FINDINGS;
+        }
         return Main.EXIT_OK;
+    }
+
+    private String failed;
+
+    private static String checkedDomain(String d) {
+        if (!d.matches("(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}")) {
+            throw new BadInputException("--relay-domain must be a domain name such as relay-test.example.org.");
+        }
+        return d;
     }
 
     private ScanConfig scanConfig() {

@@ -19,6 +19,7 @@ public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERROR = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_FINDINGS = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,8 +3,16 @@ package dev.vantage.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.vantage.assess.AssessedFinding;
+import dev.vantage.assess.AssessedHost;
+import dev.vantage.assess.AssessedPort;
+import dev.vantage.assess.Assessor;
+import dev.vantage.assess.Deviation;
+import dev.vantage.assess.OwnerView;
+import dev.vantage.assess.RiskStep;
 import dev.vantage.check.Finding;
 import dev.vantage.probe.Service;
+import org.jspecify.annotations.Nullable;
 import dev.vantage.result.HostReport;
 import dev.vantage.result.PortReport;
 import dev.vantage.result.ResultListener;
@@ -16,9 +24,13 @@ import dev.vantage.scan.StateCounts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Streams the canonical JSON result (schema {@value #SCHEMA}, documented in docs/result-schema.md)
@@ -30,9 +42,22 @@ public final class JsonResultWriter implements ResultListener {
 
     private final JsonGenerator json;
     private final RunInfo run;
+    private final Assessor assessor;
+    private final @Nullable String vantage;
+    private final Function<InetAddress, @Nullable InetAddress> sourceFor;
+    private final Set<String> checklistKeys = new HashSet<>();
     private boolean headerWritten;
 
-    public JsonResultWriter(OutputStream out, RunInfo run) {
+    /**
+     * @param assessor  adds the meaning (risk, reasons, owner's view, deviations) to each host as it is written
+     * @param vantage   the name of the place the check runs from, if given
+     * @param sourceFor the scanner's own address towards a target, for the policy's {@code from} rules
+     */
+    public JsonResultWriter(OutputStream out, RunInfo run, Assessor assessor, @Nullable String vantage,
+                            Function<InetAddress, @Nullable InetAddress> sourceFor) {
+        this.assessor = assessor;
+        this.vantage = vantage;
+        this.sourceFor = sourceFor;
         try {
             this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter();
         } catch (IOException e) {
@@ -53,6 +78,7 @@ public final class JsonResultWriter implements ResultListener {
             json.writeStringField("ports", run.ports());
             json.writeNumberField("ports_per_host", plan.portsPerHost());
             json.writeNumberField("host_count", plan.hosts());
+            if (vantage != null) json.writeStringField("vantage", vantage);
             json.writeStringField("started_at", run.startedAt().toString());
             json.writeArrayFieldStart("hosts");
             headerWritten = true;
@@ -61,14 +87,32 @@ public final class JsonResultWriter implements ResultListener {
 
     @Override
     public void host(HostReport h) {
+        InetAddress sourceAddress = sourceFor.apply(h.target().address());
+        AssessedHost assessed = assessor.assess(h, vantage, sourceAddress);
+        checklistKeys.addAll(assessor.checklistKeys(assessed));
         io(() -> {
             json.writeStartObject();
             json.writeStringField("name", h.target().name());
+            json.writeStringField("label", assessed.label());
+            json.writeStringField("highest_risk", assessed.highestRisk().label());
             json.writeStringField("address", h.target().addressText());
             json.writeStringField("family", h.target().isIpv6() ? "ipv6" : "ipv4");
+            if (sourceAddress != null) json.writeStringField("source", sourceAddress.getHostAddress());
             json.writeArrayFieldStart("ports");
-            for (PortReport p : h.ports()) writePort(p);
+            for (AssessedPort p : assessed.ports()) writePort(p);
             json.writeEndArray();
+            if (!assessed.deviations().isEmpty()) {
+                json.writeArrayFieldStart("deviations");
+                for (Deviation d : assessed.deviations()) {
+                    json.writeStartObject();
+                    json.writeStringField("kind", d.kind());
+                    json.writeNumberField("port", d.port());
+                    json.writeStringField("protocol", d.protocol());
+                    json.writeStringField("detail", d.detail());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             writeRanges("closed", h.counts().closed(), h.closed());
             writeRanges("filtered", h.counts().filtered(), h.filtered());
             writeCounts("totals", h.counts());
@@ -78,7 +122,8 @@ public final class JsonResultWriter implements ResultListener {
         });
     }
 
-    private void writePort(PortReport p) throws IOException {
+    private void writePort(AssessedPort a) throws IOException {
+        PortReport p = a.port();
         json.writeStartObject();
         json.writeNumberField("port", p.port());
         json.writeStringField("protocol", p.protocol().label());
@@ -88,13 +133,34 @@ public final class JsonResultWriter implements ResultListener {
         else json.writeNullField("rtt_ms");
         json.writeNumberField("attempts", p.attempts());
         if (p.service() != null) writeService(p.service());
-        if (!p.findings().isEmpty()) {
+        json.writeStringField("service_key", a.serviceKey());
+        json.writeObjectFieldStart("risk");
+        json.writeStringField("stock", a.stockRisk().label());
+        json.writeStringField("effective", a.effectiveRisk().label());
+        json.writeArrayFieldStart("steps");
+        for (RiskStep step : a.steps()) {
+            json.writeStartObject();
+            switch (step) {
+                case RiskStep.ServiceDefault d -> { json.writeStringField("step", "service-default"); json.writeStringField("service", d.service()); }
+                case RiskStep.RaisedByFinding r -> { json.writeStringField("step", "raised-by-finding"); json.writeStringField("finding", r.finding()); }
+                case RiskStep.LoweredRestricted l -> json.writeStringField("step", "lowered-open-restricted");
+            }
+            json.writeStringField("risk", step.risk().label());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        writeOwner(a.owner());
+        json.writeEndObject();
+        if (!a.findings().isEmpty()) {
             json.writeArrayFieldStart("findings");
-            for (Finding f : p.findings()) {
+            for (AssessedFinding af : a.findings()) {
+                Finding f = af.finding();
                 json.writeStartObject();
                 json.writeStringField("id", f.id());
                 json.writeStringField("check", f.checkId());
                 json.writeStringField("evidence", f.evidence());
+                json.writeStringField("risk", af.stockRisk().label());
+                writeOwner(af.owner());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -104,6 +170,14 @@ public final class JsonResultWriter implements ResultListener {
             for (String n : p.notes()) json.writeString(n);
             json.writeEndArray();
         }
+        json.writeEndObject();
+    }
+
+    private void writeOwner(@Nullable OwnerView owner) throws IOException {
+        if (owner == null) return;
+        json.writeObjectFieldStart("owner");
+        json.writeStringField("risk", owner.risk().label());
+        json.writeStringField("note", owner.note());
         json.writeEndObject();
     }
 
@@ -143,6 +217,9 @@ public final class JsonResultWriter implements ResultListener {
             if (!headerWritten) return;
             json.writeEndArray();
             writeCounts("totals", s.counts());
+            json.writeArrayFieldStart("checklist");
+            for (String id : assessor.checklist(checklistKeys)) json.writeString(id);
+            json.writeEndArray();
             json.writeStringField("finished_at", Instant.now().toString());
             json.writeNumberField("elapsed_ms", s.elapsedMillis());
             json.writeNumberField("attempts", s.attempts());

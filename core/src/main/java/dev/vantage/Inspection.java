@@ -46,17 +46,24 @@ public final class Inspection {
      * @param level        1 quick (reachability + open relay), 2 standard, 3 thorough
      * @param listAllPorts report every scanned port, not only the reachable ones
      * @param parallelPorts how many ports are identified and checked at once
+     * @param scanOnly     reachability only: no identification, no checks (what a port scanner does)
      */
     public record Options(int level, ScanConfig scan, IdentifyConfig identify, CheckSettings checks, boolean intrusive,
-                          boolean listAllPorts, int parallelPorts) {
+                          boolean listAllPorts, int parallelPorts, boolean scanOnly) {
         public Options {
             if (level < 1 || level > 3) throw new BadInputException("--level must be 1, 2 or 3.");
             if (parallelPorts < 1) throw new IllegalArgumentException("parallelPorts must be positive");
         }
 
+        /** A full check (identification and checks included). */
+        public Options(int level, ScanConfig scan, IdentifyConfig identify, CheckSettings checks, boolean intrusive,
+                       boolean listAllPorts, int parallelPorts) {
+            this(level, scan, identify, checks, intrusive, listAllPorts, parallelPorts, false);
+        }
+
         public static Options defaults(int level) {
             return new Options(level, ScanConfig.defaults(), IdentifyConfig.defaults(), CheckSettings.defaults(),
-                    level >= 3, false, 256);
+                    level >= 3, false, 256, false);
         }
     }
 
@@ -80,7 +87,7 @@ public final class Inspection {
     }
 
     private boolean shouldExamine(PortResult p) {
-        if (p.state() != PortState.OPEN) return false;
+        if (p.state() != PortState.OPEN || options.scanOnly()) return false;
         return options.level() >= 2 || LEVEL1_MAIL_PORTS.contains(p.port());
     }
 
@@ -155,7 +162,8 @@ public final class Inspection {
         }
 
         private PortReport examinePort(Target target, PortReport p) {
-            Service service = identifier.identify(new InetSocketAddress(target.address(), p.port()));
+            // Level 1 only names servers that greet (to find the mail servers for the relay check).
+            Service service = identifier.identify(new InetSocketAddress(target.address(), p.port()), options.level() == 1);
             CheckRunner.Outcome outcome = checks.run(target, p.port(), service);
             return p.with(service, outcome.findings(), outcome.notes());
         }

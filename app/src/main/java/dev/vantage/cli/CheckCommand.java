@@ -15,6 +15,9 @@ import dev.vantage.assess.PolicyParser;
 import dev.vantage.assess.Risk;
 import dev.vantage.report.FailOnThreshold;
 import dev.vantage.report.JsonResultWriter;
+import dev.vantage.report.ReportCollector;
+import dev.vantage.report.render.ReportRenderer;
+import dev.vantage.report.render.Renderers;
 import dev.vantage.report.SourceAddresses;
 import dev.vantage.report.TextResultWriter;
 import dev.vantage.result.ResultListener;
@@ -30,7 +33,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -38,7 +40,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:the check ran", "1:an internal error", "2:bad input (targets, ports, options, files)",
                 "3:a finding at or above --fail-on remains after the owner's overrides"})
 final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json }
+    /** Up to this many addresses the text report is the side-by-side table; beyond, one table per host. */
+    static final int SIDE_BY_SIDE_MAX_HOSTS = 32;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*", description = "What to check.")
     List<String> targets = new ArrayList<>();
@@ -72,8 +74,8 @@ final class CheckCommand implements Callable<Integer> {
     String ports;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    Format format;
+            description = "Output format: text, json, html, pdf, xml (nmap-compatible), csv. Default: ${DEFAULT-VALUE}.")
+    String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
     Path output;
@@ -137,6 +139,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--intrusive", description = "Also run intrusive checks below level 3.")
     boolean intrusive;
 
+    @Option(names = "--scan-only", description = "Reachability only: no service identification and no checks (what nmap -sT does).")
+    boolean scanOnly;
+
     @Option(names = "--dry-run", description = "Print what would be checked and exit without sending anything.")
     boolean dryRun;
 
@@ -154,6 +159,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (level < 1 || level > 3) throw new BadInputException("--level must be 1, 2 or 3.");
+        format = format.strip().toLowerCase(java.util.Locale.ROOT);
+        ReportRenderer renderer = format.equals("json") ? null : Renderers.require(format);
         KnowledgeBase kb = KnowledgeBase.builtin();
         Policy policy = policyFile != null ? PolicyParser.read(policyFile, kb) : Policy.empty();
         Lang language = lang != null ? Lang.parse(lang) : policy.language() != null ? policy.language() : Lang.EN;
@@ -177,29 +184,34 @@ final class CheckCommand implements Callable<Integer> {
         }
 
         RunInfo run = new RunInfo(commandLine(), level, portList.toString(), Instant.now(), Main.VERSION);
-        // Regular files are written beside their name and renamed at the end (no half-written
-        // results); devices and pipes (/dev/stdout, a FIFO) are written directly.
-        boolean direct = output != null && Files.exists(output) && !Files.isRegularFile(output) && !Files.isDirectory(output);
-        Path partial = output == null || direct ? null : partialFile(output);
-        try (OutputStream sink = open(partial)) {
+        try (OutputTarget target = OutputTarget.open(output, out)) {
+            OutputStream sink = target.stream();
             PrintStream text = new PrintStream(sink, false, StandardCharsets.UTF_8);
             Assessor assessor = new Assessor(kb, policy);
             SourceAddresses sources = new SourceAddresses();
-            ResultListener writer = format == Format.json ? new JsonResultWriter(sink, run, assessor, vantage, sources)
-                    : new TextResultWriter(text, run);
+            ReportCollector collector = null;
+            ResultListener writer;
+            if (format.equals("json")) {
+                writer = new JsonResultWriter(sink, run, assessor, vantage, sources);
+            } else if (format.equals("text") && resolved.size() > SIDE_BY_SIDE_MAX_HOSTS) {
+                writer = new TextResultWriter(text, run);     // too many hosts for columns: one table per host, streamed
+            } else {
+                collector = new ReportCollector(run, assessor, vantage, sources);
+                writer = collector;
+            }
             FailOnThreshold gate = threshold == null ? null : new FailOnThreshold(assessor, sources, threshold);
             ResultListener results = gate == null ? writer : ResultListeners.both(writer, gate);
             ScanListener progress = stderrIsTerminal() ? new ProgressBar(err) : new ScanListener() { };
             Inspection.Options options = new Inspection.Options(level, config, IdentifyConfig.defaults(),
-                    new CheckSettings(relay, CheckSettings.defaults().budget()), intrusive || level >= 3, showAll, 256);
+                    new CheckSettings(relay, CheckSettings.defaults().budget()), intrusive || level >= 3, showAll, 256, scanOnly);
             new Inspection(options, ProbeRegistry.all(), CheckRegistry.all()).run(resolved, portList, results, progress);
+            if (collector != null) renderer.render(collector.report(), kb, language, sink);
             text.flush();
             if (gate != null && gate.tripped()) failed = gate.firstHit();
-            text.flush();
+            target.commit();
         } catch (IOException e) {
             throw new BadInputException("Cannot write the result to '" + output + "' (" + e.getMessage() + ").");
         }
-        if (partial != null) moveIntoPlace(partial, output);
         if (failed != null) {
             err.println("vantage: a finding at or above " + failOn + " remains: " + failed);
             return Main.EXIT_FINDINGS;
@@ -234,34 +246,8 @@ final class CheckCommand implements Callable<Integer> {
         return Duration.ofMillis(value);
     }
 
-    private OutputStream open(Path partial) {
-        if (partial == null && output == null) return new NonClosing(out);
-        try {
-            return new BufferedOutputStream(Files.newOutputStream(partial != null ? partial : output));
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new BadInputException("Cannot write the result to '" + output + "'; check the directory exists and is writable.");
-        }
-    }
 
-    /** The result is written beside its final name and renamed at the end: no half-written files. */
-    private static Path partialFile(Path target) {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInputException("Cannot write the result to '" + target + "': the directory does not exist.");
-        }
-        if (Files.isDirectory(target)) {
-            throw new BadInputException("Cannot write the result to '" + target + "': it is a directory.");
-        }
-        return dir.resolve("." + target.getFileName() + ".partial");
-    }
 
-    private static void moveIntoPlace(Path partial, Path target) {
-        try {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move the result into place", e);
-        }
-    }
 
     private static boolean stderrIsTerminal() {
         String hint = System.getProperty("vantage.stderr.tty");
@@ -290,21 +276,4 @@ final class CheckCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    /** Standard output must stay open for whatever the process prints after the scan. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

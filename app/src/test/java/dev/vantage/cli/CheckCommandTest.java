@@ -94,16 +94,24 @@ class CheckCommandTest {
     }
 
     @Test
-    void textTableNamesOpenPortsAndCountsTheRest() throws Exception {
+    void textReportShowsHostsSideBySideAndCountsTheRest() throws Exception {
         int web = listener(false);
         CliRun run = CliRun.of("check", "-p", web + ",1-20", "127.0.0.1", "::1");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains(web + "/tcp"), run.out());
-        assertTrue(run.out().contains("open"), run.out());
-        assertTrue(run.out().contains("closed: 20 (1-20)"), run.out());
+        String row = run.out().lines().filter(l -> l.contains(web + "/tcp")).findFirst().orElseThrow(() -> new AssertionError(run.out()));
+        assertTrue(row.matches(".*\\bopen\\b.*\\bclosed\\b.*"), "open on 127.0.0.1, closed on ::1, side by side: " + row);
+        assertTrue(run.out().contains("Closed ports: 20."), run.out());
         assertTrue(run.out().indexOf("127.0.0.1") < run.out().indexOf("::1"), "hosts in the order given");
-        assertTrue(run.out().contains("Done: 2 addresses"), run.out());
+        assertTrue(run.out().contains("Confidential"), run.out());
         assertEquals("", run.err(), "no progress bar when stderr is not a terminal");
+    }
+
+    @Test
+    void manyHostsGetOneStreamedTablePerHost() throws Exception {
+        CliRun run = CliRun.of("check", "-p", "1-3", "127.0.1.0/26");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("closed: 3 (1-3)"), run.out());
+        assertTrue(run.out().contains("Done: 64 addresses"), run.out());
     }
 
     @Test

@@ -34,20 +34,29 @@ public final class ServiceIdentifier {
     }
 
     public Service identify(InetSocketAddress address) {
+        return identify(address, false);
+    }
+
+    /**
+     * @param greetingOnly read what the service says unprompted and send no probe of our own
+     *                     (the quick level: it names servers that greet, and leaves the rest unknown)
+     */
+    public Service identify(InetSocketAddress address, boolean greetingOnly) {
         long deadline = System.nanoTime() + config.portBudget().toNanos();
         try {
-            return identify(address, false, deadline);
+            return identify(address, false, greetingOnly, deadline);
         } catch (IOException e) {
             return Service.unknown(null).withDetail("error", String.valueOf(e.getMessage()));
         }
     }
 
-    private Service identify(InetSocketAddress address, boolean tls, long deadline) throws IOException {
+    private Service identify(InetSocketAddress address, boolean tls, boolean greetingOnly, long deadline) throws IOException {
+        List<ServiceProbe> ordered = ordered(address.getPort());
         byte[] greeting;
         try (Connection c = connect(address, tls, deadline)) {
-            greeting = c.readAvailable(GREETING_MAX, config.greetingWait());
+            greeting = c.readAvailable(GREETING_MAX, expectsGreeting(address.getPort(), tls)
+                    ? config.greetingWait() : config.shortGreetingWait());
         }
-        List<ServiceProbe> ordered = ordered(address.getPort());
         if (greeting.length > 0) {
             for (ServiceProbe p : ordered) {
                 Optional<Service> s = safely(() -> p.fromGreeting(greeting));
@@ -55,6 +64,7 @@ public final class ServiceIdentifier {
             }
             return withTls(Service.unknown(Connection.excerpt(greeting, 120)), tls);
         }
+        if (greetingOnly) return withTls(Service.unknown(null), tls);
         for (ServiceProbe p : ordered) {
             if (!p.info().queries() || (tls && p.info().id().equals(TlsProbe.ID))) continue;
             if (System.nanoTime() >= deadline) break;
@@ -67,12 +77,18 @@ public final class ServiceIdentifier {
             if (found.isEmpty()) continue;
             Service s = found.get();
             if (!tls && p.info().id().equals(TlsProbe.ID)) {
-                Service inner = identify(address, true, deadline);
+                Service inner = identify(address, true, false, deadline);
                 return inner.name().equals("unknown") ? mergeTls(s, inner) : inner.withTls();
             }
             return withTls(s, tls);
         }
         return withTls(Service.unknown(null), tls);
+    }
+
+    /** Whether a protocol that speaks first (a greeting-only probe) usually lives on this port. */
+    private boolean expectsGreeting(int port, boolean tls) {
+        return probes.stream().anyMatch(p -> !p.info().queries() && p.info().likelyPorts().contains(port))
+                || (tls && probes.stream().anyMatch(p -> !p.info().queries()));
     }
 
     private static Service mergeTls(Service tlsOnly, Service inner) {

@@ -215,7 +215,9 @@ final class ConnectLane implements Runnable {
                 continue;
             }
             if (p.phase == Probe.Phase.CONNECTING) {
-                if (now - p.sentAtNanos >= scheduler.timeoutNanos(p.host)) {
+                long waited = now - p.sentAtNanos;
+                if (!p.leftWindow && waited >= scheduler.timeoutNanos(p.host)) scheduler.leaveWindow(p);
+                if (waited >= scheduler.attemptTimeoutNanos(p.host, p.attempt)) {
                     close(p);
                     removeAt(i);
                     scheduler.timedOut(p, now);

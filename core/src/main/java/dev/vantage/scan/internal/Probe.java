@@ -16,6 +16,8 @@ final class Probe {
     long rttNanos = -1;
     long watchUntilNanos;
     Phase phase = Phase.CONNECTING;
+    /** Unanswered for one RTO: presumed lost, no longer counted in the congestion windows. */
+    boolean leftWindow;
     SocketChannel channel;
 
     Probe(HostState host, int portIndex, int attempt) {

@@ -29,6 +29,7 @@ import java.util.List;
  */
 public final class Scheduler {
     private static final int INITIAL_WINDOW = 32;
+    private static final int INITIAL_GLOBAL_WINDOW = 512;
     private static final long MEMORY_BUDGET_PORT_SLOTS = 4_000_000;
 
     private final List<Target> targets;
@@ -37,6 +38,9 @@ public final class Scheduler {
     private final ScanListener listener;
     private final RateLimiter rate;
     private final RttEstimator global;
+    /** Scan-wide window over all hosts, so hundreds of fresh hosts do not start with a burst of their sum. */
+    private final CongestionWindow globalWindow;
+    private int inFlight;
     private final List<HostState> active = new ArrayList<>();
     private final int hostWindow;
     private final long seed;
@@ -61,6 +65,7 @@ public final class Scheduler {
         this.startedNanos = now;
         this.rate = new RateLimiter(config.rate(), now);
         this.global = newEstimator();
+        this.globalWindow = new CongestionWindow(Math.min(INITIAL_GLOBAL_WINDOW, config.maxInFlight()), config.maxInFlight());
         this.globalTimeoutNanos = global.timeoutNanos();
         this.maxSockets = config.maxInFlight();
         this.hostWindow = (int) Math.clamp(MEMORY_BUDGET_PORT_SLOTS / Math.max(1, ports.size()), 1, 4096);
@@ -84,6 +89,15 @@ public final class Scheduler {
         return t >= 0 ? t : globalTimeoutNanos;
     }
 
+    /**
+     * The timeout of one attempt: the host's RTO, doubled for each retransmission as TCP backs off,
+     * so a path whose delay has grown (a queue filling up) still gets its answer in.
+     */
+    long attemptTimeoutNanos(HostState host, int attempt) {
+        long base = timeoutNanos(host);
+        return Math.min(base << Math.min(attempt - 1, 6), Math.max(base, 2 * config.maxTimeout().toNanos()));
+    }
+
     /** How long a lane watches a fresh connection for an at-once close. */
     long watchNanos(HostState host) {
         long w = host.watchNanos;
@@ -97,7 +111,7 @@ public final class Scheduler {
 
     /** The next attempt to send, or null if nothing may be sent now. The caller then owns a socket slot. */
     synchronized Probe next(long now) {
-        if (finished || sockets >= maxSockets || rate.waitNanos(now) > 0) return null;
+        if (finished || sockets >= maxSockets || inFlight >= globalWindow.allowed() || rate.waitNanos(now) > 0) return null;
         int n = active.size();
         for (int i = 0; i < n; i++) {
             HostState h = active.get((roundRobin + i) % n);
@@ -108,6 +122,7 @@ public final class Scheduler {
             roundRobin = (roundRobin + i + 1) % n;
             rate.tryAcquire(now);
             h.inFlight++;
+            inFlight++;
             sockets++;
             attempts++;
             if (p.attempt > 1) retransmissions++;
@@ -124,7 +139,10 @@ public final class Scheduler {
 
     /** The local system could not open a socket (descriptor or port exhaustion): send it again later. */
     synchronized void handBack(Probe p) {
-        p.host.inFlight--;
+        if (!p.leftWindow) {
+            p.host.inFlight--;
+            inFlight--;
+        }
         attempts--;
         p.host.retries.addFirst(new Probe(p.host, p.portIndex, p.attempt));
         maxSockets = Math.max(16, Math.min(maxSockets, sockets - 8));
@@ -132,14 +150,20 @@ public final class Scheduler {
 
     /** The attempt connected to ourselves (the kernel's simultaneous open on a loopback port): redo it. */
     synchronized void redo(Probe p) {
-        p.host.inFlight--;
+        if (!p.leftWindow) {
+            p.host.inFlight--;
+            inFlight--;
+        }
         p.host.retries.addFirst(new Probe(p.host, p.portIndex, p.attempt));
     }
 
     /** Something answered (SYN-ACK, RST or ICMP): feed timing and the window. */
     synchronized void answered(Probe p, long now, boolean sampleRtt) {
         HostState h = p.host;
-        h.inFlight--;
+        if (!p.leftWindow) {
+            h.inFlight--;
+            inFlight--;
+        }
         if (sampleRtt) {
             long rtt = now - p.sentAtNanos;
             p.rttNanos = rtt;
@@ -149,20 +173,33 @@ public final class Scheduler {
             h.watchNanos = h.rtt.srttNanos() + 4 * h.rtt.rttvarNanos() + config.restrictedWait().toNanos();
             globalTimeoutNanos = global.timeoutNanos();
         }
-        if (p.attempt > 1) {
-            h.window.onLoss(now, Math.max(0, h.rtt.srttNanos()));
-        } else {
-            h.window.onAnswer();
+        if (p.leftWindow) return;   // already counted out of the windows after its first timeout
+        h.window.onAnswer(now, Math.max(0, h.rtt.srttNanos()), p.attempt > 1);
+        globalWindow.onAnswer(now, Math.max(0, global.srttNanos()), p.attempt > 1);
+    }
+
+    /**
+     * An attempt unanswered for one RTO is presumed lost (dropped by a firewall, or by the path):
+     * like a TCP segment after its retransmission timeout, it no longer counts as in flight,
+     * although we keep listening for a late answer while its backed-off timeout runs. A drop by a
+     * firewall is not congestion, so a first attempt's silence still grows the windows; loss
+     * shows up as answers to retransmissions (see {@link #answered}).
+     */
+    synchronized void leaveWindow(Probe p) {
+        if (p.leftWindow) return;
+        p.leftWindow = true;
+        p.host.inFlight--;
+        inFlight--;
+        if (p.attempt == 1) {
+            p.host.window.onAnswer();
+            globalWindow.onAnswer();
         }
     }
 
     /** Nothing came back in time: retransmit, or call the port filtered after the last retry. */
     synchronized void timedOut(Probe p, long now) {
         HostState h = p.host;
-        h.inFlight--;
-        // A drop by a firewall is not congestion, so the window still grows; loss shows up as
-        // answers to retransmissions (see answered()).
-        h.window.onAnswer();
+        leaveWindow(p);
         if (h.isDecided(p.portIndex)) return;
         if (p.attempt <= config.maxRetries()) {
             h.retries.add(new Probe(h, p.portIndex, p.attempt + 1));

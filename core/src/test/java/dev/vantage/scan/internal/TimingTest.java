@@ -35,22 +35,33 @@ class TimingTest {
     }
 
     @Test
-    void windowGrowsOnAnswersAndHalvesOncePerRoundTripOnLoss() {
+    void windowGrowsOnAnswersAndHalvesOncePerRoundTripOnBurstLoss() {
         CongestionWindow w = new CongestionWindow(32, 1024);
-        for (int i = 0; i < 32; i++) w.onAnswer();
-        assertEquals(64, w.allowed());                      // slow start: +1 per answer
-        assertTrue(w.onLoss(1000 * MS, 40 * MS));
+        long t = 1000 * MS;
+        for (int i = 0; i < 32; i++) w.onAnswer(t, 40 * MS, false);
+        assertEquals(64, w.allowed());                       // slow start: +1 per answer
+        t += 50 * MS;                                         // a new round trip
+        assertFalse(w.onAnswer(t, 40 * MS, true));           // one answered retry: could be random loss
+        assertTrue(w.onAnswer(t + MS, 40 * MS, true));       // a second in the same round trip, > 1/10: congestion
         assertEquals(32, w.allowed());
-        assertFalse(w.onLoss(1010 * MS, 40 * MS));         // same round trip: the same loss event
+        assertFalse(w.onAnswer(t + 2 * MS, 40 * MS, true));  // the same loss event
         assertEquals(32, w.allowed());
-        assertTrue(w.onLoss(1050 * MS, 40 * MS));
-        assertEquals(16, w.allowed());
-        for (int i = 0; i < 16; i++) w.onAnswer();         // congestion avoidance: +1 per window
-        assertEquals(16, w.allowed());
-        for (int i = 0; i < 20; i++) w.onAnswer();
-        assertEquals(18, w.allowed());
-        for (int i = 0; i < 100; i++) w.onLoss(2000 * MS + i * 100 * MS, 40 * MS);
-        assertEquals(4, w.allowed());                       // never below the floor
+        long next = t + 50 * MS;                              // a new round trip
+        for (int i = 0; i < 40; i++) w.onAnswer(next, 40 * MS, false);
+        assertEquals(33, w.allowed());                        // congestion avoidance: about +1 per window
+        for (int i = 0; i < 200; i++) w.onAnswer(next + (i + 1) * 50 * MS, 40 * MS, true);
+        assertTrue(w.allowed() >= 4, "never below the floor");
+    }
+
+    @Test
+    void randomLossOfOnePercentDoesNotShrinkTheWindow() {
+        CongestionWindow w = new CongestionWindow(32, 1024);
+        long t = 0;
+        for (int i = 0; i < 2000; i++) {
+            if (i % 100 == 0) t += 40 * MS;                   // 100 answers per round trip
+            w.onAnswer(t, 40 * MS, i % 100 == 7);              // one of them answers a retransmission
+        }
+        assertEquals(1024, w.allowed());
     }
 
     @Test

@@ -1,0 +1,162 @@
+package dev.vantage.udp;
+
+import dev.vantage.probe.Connection;
+import dev.vantage.probe.Service;
+import dev.vantage.scan.PortResult;
+import dev.vantage.scan.PortState;
+import dev.vantage.scan.Protocol;
+import dev.vantage.target.Target;
+import dev.vantage.udp.internal.DatagramRate;
+import dev.vantage.udp.internal.PortProbeRun;
+import org.jspecify.annotations.Nullable;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * The UDP scanner: for each port of each target, sends that port's protocol requests (or a bare
+ * CR LF where no probe applies) from a connected channel, retransmits while nothing
+ * comes back, and classifies:
+ * <ul>
+ *   <li>a reply → {@code open} ({@code udp-response}), the reply identified by the port's probe;</li>
+ *   <li>ICMP port-unreachable → {@code closed} ({@code port-unreach});</li>
+ *   <li>silence after every retry → {@code open|filtered} ({@code no-response});</li>
+ *   <li>another ICMP error (host or network unreachable, prohibited) → {@code filtered}.</li>
+ * </ul>
+ * One virtual thread per port in flight, bounded over the scan ({@link UdpScanConfig#maxInFlight})
+ * and per address ({@link UdpScanConfig#hostParallelism}), paced by a global datagram rate.
+ * Ports are visited port by port across the targets, so one host's ICMP rate limit is not spent
+ * in a burst. Thread-safe; one instance may run several scans.
+ *
+ * <pre>{@code
+ * Map<Target, List<UdpPortResult>> r = new UdpScanner(UdpScanConfig.defaults()).scan(targets, UdpPorts.key());
+ * }</pre>
+ */
+public final class UdpScanner {
+    /** The {@link Service#details()} key every UDP-identified service carries, with {@link #UDP} as value. */
+    public static final String TRANSPORT = "transport";
+    public static final String UDP = "udp";
+
+    /**
+     * What ports without a probe get. nmap sends an empty datagram there, but the JDK's channels
+     * silently skip a zero-length write, so we send the shortest neutral text: CR LF.
+     */
+    private static final byte[] NO_PAYLOAD = {'\r', '\n'};
+
+    private final UdpScanConfig config;
+    private final List<UdpProbe> probes;
+
+    public UdpScanner(UdpScanConfig config) {
+        this(config, UdpProbeRegistry.all());
+    }
+
+    public UdpScanner(UdpScanConfig config, List<UdpProbe> probes) {
+        this.config = config;
+        this.probes = List.copyOf(probes);
+    }
+
+    /** Scans every port of every target; blocks until done. Results in target order, ports ascending. */
+    public Map<Target, List<UdpPortResult>> scan(List<Target> targets, int[] ports) {
+        return scan(targets, ports, r -> { });
+    }
+
+    /**
+     * As {@link #scan(List, int[])}, also handing each port's result to {@code each} as soon as it
+     * is known (called from scanning threads, one call at a time).
+     */
+    public Map<Target, List<UdpPortResult>> scan(List<Target> targets, int[] ports, Consumer<UdpPortResult> each) {
+        int[] sorted = Arrays.stream(ports).distinct().sorted().toArray();
+        for (int p : sorted) if (p < 1 || p > 65535) throw new IllegalArgumentException("UDP port out of range: " + p);
+        UdpPortResult[][] results = new UdpPortResult[targets.size()][sorted.length];
+        DatagramRate rate = new DatagramRate(config.rate());
+        Semaphore inFlight = new Semaphore(config.maxInFlight());
+        Map<InetAddress, Semaphore> perHost = new HashMap<>();
+        for (Target t : targets) perHost.putIfAbsent(t.address(), new Semaphore(config.hostParallelism()));
+        List<Thread> threads = new ArrayList<>();
+        Object emitLock = new Object();
+        try {
+            for (int pi = 0; pi < sorted.length; pi++) {
+                for (int ti = 0; ti < targets.size(); ti++) {
+                    inFlight.acquire();
+                    int p = pi;
+                    int t = ti;
+                    Semaphore host = perHost.get(targets.get(ti).address());
+                    threads.add(Thread.ofVirtual().name("vantage-udp-" + sorted[pi]).start(() -> {
+                        try {
+                            host.acquire();
+                            try {
+                                UdpPortResult r = probe(targets.get(t), sorted[p], rate);
+                                results[t][p] = r;
+                                synchronized (emitLock) {
+                                    each.accept(r);
+                                }
+                            } finally {
+                                host.release();
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            inFlight.release();
+                        }
+                    }));
+                    if (threads.size() > 4 * config.maxInFlight()) threads.removeIf(th -> !th.isAlive());
+                }
+            }
+            for (Thread th : threads) th.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            threads.forEach(Thread::interrupt);
+        }
+        Map<Target, List<UdpPortResult>> out = new LinkedHashMap<>();
+        for (int t = 0; t < targets.size(); t++) {
+            List<UdpPortResult> list = new ArrayList<>();
+            for (UdpPortResult r : results[t]) if (r != null) list.add(r);
+            out.put(targets.get(t), List.copyOf(list));
+        }
+        return out;
+    }
+
+    /** Probes one port (blocking); for a single answer outside a scan. */
+    public UdpPortResult probe(Target target, int port) throws InterruptedException {
+        return probe(target, port, new DatagramRate(config.rate()));
+    }
+
+    private UdpPortResult probe(Target target, int port, DatagramRate rate) throws InterruptedException {
+        UdpProbe probe = UdpProbeRegistry.forPort(probes, port);
+        List<byte[]> requests = probe != null ? probe.requests() : List.of(NO_PAYLOAD.clone());
+        PortProbeRun.Outcome o = new PortProbeRun(config, rate).run(new InetSocketAddress(target.address(), port), requests,
+                probe != null && probe.answersFromAnotherPort());
+        PortResult result = new PortResult(target, port, Protocol.UDP, o.state(), o.reason(), o.rttMicros(), o.attempts());
+        Service service = o.state() == PortState.OPEN ? identify(probe, o.replies()) : null;
+        return new UdpPortResult(result, service);
+    }
+
+    /** The port's own probe first, then any other that recognises the reply, else unknown. */
+    private @Nullable Service identify(@Nullable UdpProbe own, List<byte[]> replies) {
+        Optional<Service> found = safely(own, replies);
+        for (int i = 0; found.isEmpty() && i < probes.size(); i++) {
+            if (probes.get(i) != own) found = safely(probes.get(i), replies);
+        }
+        Service s = found.orElseGet(() -> Service.unknown(replies.get(0).length == 0 ? "" : Connection.excerpt(replies.get(0), 120)));
+        return s.withDetail(TRANSPORT, UDP);
+    }
+
+    /** A probe that throws on a hostile reply must not take the scan down with it. */
+    private static Optional<Service> safely(@Nullable UdpProbe probe, List<byte[]> replies) {
+        if (probe == null) return Optional.empty();
+        try {
+            return probe.identify(replies);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.vantage.server;
+
+import dev.vantage.server.data.Accounts;
+import dev.vantage.server.data.ApiTokens;
+import dev.vantage.server.data.AuditLog;
+import dev.vantage.server.data.Orders;
+import dev.vantage.server.data.Reports;
+import dev.vantage.server.data.Schedules;
+import dev.vantage.server.data.Sessions;
+import dev.vantage.server.data.Targets;
+import dev.vantage.server.jobs.JobQueue;
+import dev.vantage.server.jobs.OrderRunner;
+import dev.vantage.server.jobs.RunningOrders;
+import dev.vantage.server.notify.ChangeNotifier;
+import dev.vantage.server.notify.Mailer;
+import dev.vantage.server.notify.WebhookSender;
+import dev.vantage.server.proof.ControlProof;
+import dev.vantage.server.proof.NameResolver;
+import dev.vantage.server.security.PasswordHasher;
+import dev.vantage.server.service.AccountService;
+import dev.vantage.server.service.OrderService;
+import dev.vantage.server.service.ReportService;
+import dev.vantage.server.service.ScheduleService;
+import dev.vantage.server.service.SessionService;
+import dev.vantage.server.service.Services;
+import dev.vantage.server.service.TargetService;
+import dev.vantage.server.web.WebApp;
+import dev.vantage.store.Store;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+
+/**
+ * The check service, wired: the store, the services, the job queue with its worker, and the web
+ * face. {@link #start} opens everything; {@link #close} stops taking requests, puts running
+ * orders back in the queue and closes the database.
+ *
+ * <pre>{@code
+ * try (VantageServer s = VantageServer.start(ServerConfig.builder(StoreConfig.inDataDir(dir)).build())) {
+ *     s.awaitStop();
+ * }
+ * }</pre>
+ */
+public final class VantageServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VantageServer.class);
+    /** The version written into every result (the command line's version). */
+    public static final String VERSION = "0.1.0";
+
+    private final Store store;
+    private final JobQueue queue;
+    private final WebApp web;
+    private final Services services;
+    private final ServerConfig config;
+
+    private VantageServer(ServerConfig config, Store store, JobQueue queue, WebApp web, Services services) {
+        this.config = config;
+        this.store = store;
+        this.queue = queue;
+        this.web = web;
+        this.services = services;
+    }
+
+    public static VantageServer start(ServerConfig config) {
+        Store store = Store.open(config.store().withMaxPoolSize(Math.max(config.store().maxPoolSize(), config.workerThreads() + 8)));
+        try {
+            return wire(config, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static VantageServer wire(ServerConfig config, Store store) {
+        Clock clock = Clock.systemUTC();
+        Jdbi jdbi = store.jdbi();
+        Accounts accounts = new Accounts(jdbi);
+        Sessions sessions = new Sessions(jdbi);
+        ApiTokens tokens = new ApiTokens(jdbi);
+        Targets targets = new Targets(jdbi);
+        Orders orders = new Orders(jdbi);
+        Reports reports = new Reports(jdbi);
+        Schedules schedules = new Schedules(jdbi);
+        AuditLog audit = new AuditLog(jdbi, clock);
+
+        NameResolver resolver = new NameResolver(config.dnsServer());
+        ControlProof proof = new ControlProof(resolver, config.scope(), config.httpProofPort());
+        RunningOrders running = new RunningOrders();
+        QueueHandle handle = new QueueHandle();
+
+        AccountService accountService = new AccountService(accounts, tokens, audit,
+                new PasswordHasher(config.argonMemoryKib(), config.argonIterations()), config.limits(), clock);
+        SessionService sessionService = new SessionService(sessions, clock);
+        TargetService targetService = new TargetService(targets, audit, proof, resolver, config.limits(), clock);
+        OrderService orderService = new OrderService(orders, targets, audit, proof, resolver, handle, config.limits(), clock);
+        ReportService reportService = new ReportService(reports, orders, targets);
+        ScheduleService scheduleService = new ScheduleService(schedules, targets, orderService, audit, clock);
+        Services services = new Services(accountService, sessionService, targetService, orderService, reportService,
+                scheduleService, audit);
+
+        Mailer mailer = config.smtpHost() == null ? null : new Mailer(config.smtpHost(), config.smtpPort(), config.mailFrom());
+        ChangeNotifier notifier = new ChangeNotifier(reports, orders, schedules, accounts, reportService, audit, mailer,
+                new WebhookSender(resolver, config.scope()), () -> config.publicUrl() != null ? config.publicUrl() : handle.baseUrl);
+        OrderRunner runner = new OrderRunner(orders, targets, reports, audit, resolver, proof, running,
+                new OrderRunner.Settings(config.scanRate(), config.vantageName(), VERSION), clock,
+                report -> handle.notice(report.id()));
+        JobQueue queue = new JobQueue(store.dataSource(),
+                new JobQueue.Settings(config.worker(), config.workerThreads(), config.pollingInterval(), config.heartbeat()),
+                new JobQueue.Work(runner::run, notifier::send, scheduleService::tick, () -> sessionService.purgeExpired()),
+                running, orders);
+        handle.queue = queue;
+        queue.start();
+
+        WebApp web = new WebApp(services, config.secureCookies());
+        try {
+            web.javalin().start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
+        }
+        handle.baseUrl = baseUrl(config.host(), web.javalin().port());
+        LOG.info("vantage serve: listening on {}:{}, database {}", config.host(), web.javalin().port(), store.describe());
+        return new VantageServer(config, store, queue, web, services);
+    }
+
+    /** The port the web face listens on (the chosen one when 0 was asked for). */
+    public int port() {
+        return web.javalin().port();
+    }
+
+    public String baseUrl() {
+        return baseUrl(config.host(), port());
+    }
+
+    private static String baseUrl(String host, int port) {
+        return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** Runs the schedules now (tests; the worker does it every 30 seconds). */
+    public int runDueSchedules() {
+        return services.schedules().tick();
+    }
+
+    /** Blocks until the process is asked to stop. */
+    public void awaitStop() throws InterruptedException {
+        Object forever = new Object();
+        synchronized (forever) {
+            forever.wait();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            web.javalin().stop();
+        } finally {
+            try {
+                queue.close();
+            } finally {
+                store.close();
+            }
+        }
+    }
+
+    /** Lets the services reach the queue that is built after them. */
+    private static final class QueueHandle implements OrderService.Queue {
+        private @Nullable JobQueue queue;
+        private volatile String baseUrl = "";
+
+        @Override
+        public void enqueue(String orderId) {
+            if (queue != null) queue.enqueue(orderId);
+        }
+
+        @Override
+        public void interrupt(String orderId) {
+            if (queue != null) queue.interrupt(orderId);
+        }
+
+        void notice(String reportId) {
+            if (queue != null) queue.enqueueNotice(reportId);
+        }
+    }
+}

@@ -20,6 +20,10 @@ import dev.vantage.scan.ScanSummary;
 import dev.vantage.scan.TcpScanner;
 import dev.vantage.target.PortList;
 import dev.vantage.target.Target;
+import dev.vantage.udp.UdpPortResult;
+import dev.vantage.udp.UdpPorts;
+import dev.vantage.udp.UdpScanConfig;
+import dev.vantage.udp.UdpScanner;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,9 +51,10 @@ public final class Inspection {
      * @param listAllPorts report every scanned port, not only the reachable ones
      * @param parallelPorts how many ports are identified and checked at once
      * @param scanOnly     reachability only: no identification, no checks (what a port scanner does)
+     * @param udpPorts     UDP ports to scan with protocol payloads (empty: none)
      */
     public record Options(int level, ScanConfig scan, IdentifyConfig identify, CheckSettings checks, boolean intrusive,
-                          boolean listAllPorts, int parallelPorts, boolean scanOnly) {
+                          boolean listAllPorts, int parallelPorts, boolean scanOnly, int[] udpPorts, UdpScanConfig udp) {
         public Options {
             if (level < 1 || level > 3) throw new BadInputException("--level must be 1, 2 or 3.");
             if (parallelPorts < 1) throw new IllegalArgumentException("parallelPorts must be positive");
@@ -58,21 +63,24 @@ public final class Inspection {
         /** A full check (identification and checks included). */
         public Options(int level, ScanConfig scan, IdentifyConfig identify, CheckSettings checks, boolean intrusive,
                        boolean listAllPorts, int parallelPorts) {
-            this(level, scan, identify, checks, intrusive, listAllPorts, parallelPorts, false);
+            this(level, scan, identify, checks, intrusive, listAllPorts, parallelPorts, false,
+                    level >= 2 ? UdpPorts.key() : new int[0], UdpScanConfig.defaults());
         }
 
         public static Options defaults(int level) {
             return new Options(level, ScanConfig.defaults(), IdentifyConfig.defaults(), CheckSettings.defaults(),
-                    level >= 3, false, 256, false);
+                    level >= 3, false, 256);
         }
     }
 
     private final Options options;
+    private final UdpScanner udp;
     private final ServiceIdentifier identifier;
     private final CheckRunner checks;
 
     public Inspection(Options options, List<ServiceProbe> probes, List<Check> checkList) {
         this.options = options;
+        this.udp = new UdpScanner(options.udp());
         this.identifier = new ServiceIdentifier(probes, options.identify());
         this.checks = new CheckRunner(checkList, options.checks(), options.level(), options.intrusive());
     }
@@ -150,6 +158,7 @@ public final class Inspection {
                     }
                 }));
             }
+            List<PortReport> udpReports = scanUdp(h.target());
             for (Thread t : workers) {
                 try {
                     t.join();
@@ -158,7 +167,38 @@ public final class Inspection {
                     return;
                 }
             }
-            emit(new HostReport(h.target(), List.of(done), h.counts(), h.closed(), h.filtered(), h.elapsedMillis()));
+            List<PortReport> all = new ArrayList<>(List.of(done));
+            all.addAll(udpReports);
+            emit(new HostReport(h.target(), all, h.counts(), h.closed(), h.filtered(), h.elapsedMillis()));
+        }
+
+        /**
+         * UDP: the protocol payloads identify what answers; checks run on what did. Open ports are
+         * always reported, open|filtered and closed ones only when every port is listed (a firewall
+         * makes every silent UDP port open|filtered, which says little).
+         */
+        private List<PortReport> scanUdp(Target target) {
+            if (options.udpPorts().length == 0) return List.of();
+            List<PortReport> out = new ArrayList<>();
+            List<UdpPortResult> results;
+            try {
+                results = udp.scan(List.of(target), options.udpPorts()).getOrDefault(target, List.of());
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+            for (UdpPortResult u : results) {
+                PortResult r = u.result();
+                if (r.state() != PortState.OPEN && !options.listAllPorts()) continue;
+                PortReport p = PortReport.of(r);
+                if (u.service() != null && !options.scanOnly()) {
+                    CheckRunner.Outcome outcome = checks.run(target, r.port(), u.service());
+                    p = p.with(u.service(), outcome.findings(), outcome.notes());
+                } else if (u.service() != null) {
+                    p = p.with(u.service(), List.of(), List.of());
+                }
+                out.add(p);
+            }
+            return out;
         }
 
         private PortReport examinePort(Target target, PortReport p) {

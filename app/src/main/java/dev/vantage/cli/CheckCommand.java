@@ -29,6 +29,8 @@ import dev.vantage.target.NamedPortSets;
 import dev.vantage.target.PortList;
 import dev.vantage.target.Target;
 import dev.vantage.target.TargetParser;
+import dev.vantage.udp.UdpPorts;
+import dev.vantage.udp.UdpScanConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -139,6 +141,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--intrusive", description = "Also run intrusive checks below level 3.")
     boolean intrusive;
 
+    @Option(names = {"-pU", "--udp-ports"}, paramLabel = "PORTS",
+            description = "UDP ports to scan with protocol payloads, or 'none'. Default: none at level 1; at levels 2 and 3 the key set 53,69,123,137,161,500,1900,5353,11211.")
+    String udpPorts;
+
     @Option(names = "--scan-only", description = "Reachability only: no service identification and no checks (what nmap -sT does).")
     boolean scanOnly;
 
@@ -203,7 +209,7 @@ final class CheckCommand implements Callable<Integer> {
             ResultListener results = gate == null ? writer : ResultListeners.both(writer, gate);
             ScanListener progress = stderrIsTerminal() ? new ProgressBar(err) : new ScanListener() { };
             Inspection.Options options = new Inspection.Options(level, config, IdentifyConfig.defaults(),
-                    new CheckSettings(relay, CheckSettings.defaults().budget()), intrusive || level >= 3, showAll, 256, scanOnly);
+                    new CheckSettings(relay, CheckSettings.defaults().budget()), intrusive || level >= 3, showAll, 256, scanOnly, udpPortList(), UdpScanConfig.defaults());
             new Inspection(options, ProbeRegistry.all(), CheckRegistry.all()).run(resolved, portList, results, progress);
             if (collector != null) renderer.render(collector.report(), kb, language, sink);
             text.flush();
@@ -220,6 +226,12 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private String failed;
+
+    private int[] udpPortList() {
+        if (udpPorts == null) return level >= 2 ? UdpPorts.key() : new int[0];
+        if (udpPorts.strip().equalsIgnoreCase("none")) return new int[0];
+        return PortList.parse(udpPorts).toArray();
+    }
 
     private static String checkedDomain(String d) {
         if (!d.matches("(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}")) {

@@ -120,11 +120,12 @@ public record SideBySide(List<AssessedHost> hosts, List<Row> rows) {
 
     /**
      * The state of a port a host's report does not list. TCP: from the closed and filtered ranges.
-     * UDP: a host report lists open and open|filtered UDP ports, and every host of one check has the
-     * same port list, so a UDP port listed elsewhere but not here answered "port unreachable".
+     * UDP: a check lists only the UDP ports that answered (all of them only with --show-all), so a
+     * UDP port listed elsewhere but not here gave no answer: closed or silent, which UDP cannot tell
+     * apart without the full list.
      */
     static String unlistedState(HostReport host, Protocol protocol, int port) {
-        if (protocol == Protocol.UDP) return "closed";
+        if (protocol == Protocol.UDP) return "no-reply";
         if (PortRangeText.contains(host.closed(), port)) return "closed";
         if (PortRangeText.contains(host.filtered(), port)) return "filtered";
         return NOT_SCANNED;

@@ -20,8 +20,8 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code vantage serve}: the check service, web UI and JSON API, with its worker. */
 @Command(name = "serve", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Run the check service: a web UI and a JSON API where people sign up, prove control of",
-                "their hosts, order checks and read the reports; a worker in the same process runs the orders."},
+        description = "Run the check service: a web UI and a JSON API where people sign up, prove control of their hosts, "
+                + "order checks and read the reports; a worker in the same process runs the orders.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "1:an internal error", "2:bad input (options, database)"})
 final class ServeCommand implements Callable<Integer> {

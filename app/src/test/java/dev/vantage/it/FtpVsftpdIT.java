@@ -29,7 +29,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Real vsftpd (Debian package), standalone in the foreground on 127.0.0.1, two private instances:
  * <ul>
  *   <li>anonymous: anonymous logins with uploads and mkdir in {@code /incoming}, no TLS;</li>
- *   <li>closed: no anonymous access, TLS required for every login ({@code force_local_logins_ssl}).</li>
+ *   <li>closed: no anonymous access, TLS required for every login ({@code force_local_logins_ssl});</li>
+ *   <li>promiscuous: anonymous read-only with {@code port_promiscuous=YES}, which lets PORT name
+ *       any address: the FTP bounce.</li>
  * </ul>
  * Identification must equal nmap -sV and the installed package's upstream version.
  */
@@ -39,6 +41,7 @@ class FtpVsftpdIT {
     private static Path root;
     private static int anonymousPort;
     private static int closedPort;
+    private static int promiscuousPort;
 
     @BeforeAll
     static void up() throws Exception {
@@ -70,6 +73,14 @@ class FtpVsftpdIT {
                 force_local_logins_ssl=YES
                 force_local_data_ssl=YES
                 """.formatted(tls[0], tls[1]), empty);
+        promiscuousPort = start("promiscuous", """
+                anonymous_enable=YES
+                local_enable=NO
+                anon_root=%s
+                write_enable=NO
+                port_promiscuous=YES
+                ssl_enable=NO
+                """.formatted(anonRoot), empty);
     }
 
     private static int start(String name, String extra, Path empty) throws Exception {
@@ -125,6 +136,7 @@ class FtpVsftpdIT {
         assertTrue(ids.contains("ftp-anonymous"), o.toString());
         assertTrue(ids.contains("ftp-anonymous-write"), o.toString());
         assertTrue(ids.contains("ftp-cleartext-login"), o.toString());
+        assertFalse(ids.contains("ftp-bounce"), "vsftpd refuses a PORT to another address: " + o);
         // vsftpd lets anonymous users create but not remove (anon_other_write_enable=NO): the finding
         // must say so, and name the directory that is really there
         Finding write = MailDaemon.finding(o, "ftp-anonymous-write").orElseThrow();
@@ -147,9 +159,19 @@ class FtpVsftpdIT {
         assertEquals("vsftpd", s.product());
         CheckRunner.Outcome o = MailDaemon.check(LO, closedPort, s);
         List<String> ids = MailDaemon.ids(o);
-        for (String id : List.of("ftp-anonymous", "ftp-anonymous-write", "ftp-cleartext-login")) {
+        for (String id : List.of("ftp-anonymous", "ftp-anonymous-write", "ftp-cleartext-login", "ftp-bounce")) {
             assertFalse(ids.contains(id), id + ": " + o);
         }
         assertTrue(o.notes().stream().noneMatch(n -> n.startsWith("ftp-")), "notes: " + o.notes());
+    }
+
+    @Test
+    void promiscuousPortIsABounce() {
+        Service s = MailDaemon.identify(LO, promiscuousPort);
+        CheckRunner.Outcome o = MailDaemon.check(LO, promiscuousPort, s);
+        List<String> ids = MailDaemon.ids(o);
+        assertTrue(ids.contains("ftp-bounce"), o.toString());
+        assertTrue(ids.contains("ftp-anonymous"), o.toString());
+        assertFalse(ids.contains("ftp-anonymous-write"), o.toString());
     }
 }

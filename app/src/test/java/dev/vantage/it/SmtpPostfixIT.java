@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *       STARTTLS offered, plus the same smtpd in TLS wrapper mode (the smtps way);</li>
  *   <li>open: mynetworks 0.0.0.0/0 (the classic open relay), VRFY on, no TLS;</li>
  *   <li>accept-all: also an open relay, but with no local recipient table, so it accepts any local
- *       name as well: the relay check must call that uncertain.</li>
+ *       name as well: the relay check must call that uncertain;</li>
+ *   <li>postscreen: closed, behind postscreen, which sends "220-" at once and the rest of the
+ *       greeting only after its six-second pregreet test, longer than a check's read timeout.</li>
  * </ul>
  * Also proves that no message was ever created (the queue stays empty, the log counts no DATA),
  * and compares identification with nmap -sV and the relay verdict with swaks.
@@ -44,6 +46,7 @@ class SmtpPostfixIT {
     private static Instance closed;
     private static Instance open;
     private static Instance acceptAll;
+    private static Instance postscreen;
 
     private record Instance(String name, Path dir, int port, int wrapperPort) {
         Path log() {
@@ -72,6 +75,11 @@ class SmtpPostfixIT {
                 mynetworks = 0.0.0.0/0
                 disable_vrfy_command = no
                 local_recipient_maps =
+                """, false);
+        postscreen = start("postscreen", """
+                mynetworks = 127.0.0.2/32
+                postscreen_greet_action = enforce
+                postscreen_cache_map = btree:$data_directory/postscreen_cache
                 """, false);
     }
 
@@ -109,7 +117,15 @@ class SmtpPostfixIT {
                 defer_transports = smtp relay local virtual
                 smtp_tls_security_level = none
                 """.formatted(d, name) + extra, StandardCharsets.US_ASCII);
-        StringBuilder master = new StringBuilder("127.0.0.1:" + port + " inet n - n - - smtpd\n");
+        StringBuilder master = new StringBuilder();
+        if (name.equals("postscreen")) {
+            master.append("127.0.0.1:").append(port).append(" inet n - n - 1 postscreen\n")
+                    .append("smtpd pass - - n - - smtpd\n")
+                    .append("dnsblog unix - - n - 0 dnsblog\n")
+                    .append("tlsproxy unix - - n - 0 tlsproxy\n");
+        } else {
+            master.append("127.0.0.1:").append(port).append(" inet n - n - - smtpd\n");
+        }
         if (wrapper) master.append("127.0.0.1:").append(wrapperPort).append(" inet n - n - - smtpd -o smtpd_tls_wrappermode=yes\n");
         master.append("""
                 pickup    unix  n       -       n       60      1       pickup
@@ -206,6 +222,19 @@ class SmtpPostfixIT {
         assertTrue(ids.contains("smtp-relay-uncertain"), o.toString());
         assertFalse(ids.contains("smtp-open-relay"), o.toString());
         assertNoMessageEverCreated(acceptAll);
+    }
+
+    @Test
+    void postscreenSlowGreetingIsWaitedFor() throws Exception {
+        Service s = MailDaemon.identify(LO, postscreen.port());
+        assertEquals("smtp", s.name());
+        assertEquals("Postfix smtpd", s.product(), "from the 220- teaser alone: " + s);
+        CheckRunner.Outcome o = MailDaemon.check(LO, postscreen.port(), s);
+        assertFalse(MailDaemon.ids(o).contains("smtp-open-relay"), o.toString());
+        assertTrue(MailDaemon.ids(o).contains("smtp-no-starttls"), "the checks got past the greeting: " + o);
+        assertTrue(o.notes().stream().noneMatch(n -> n.startsWith("smtp-")), "notes: " + o.notes());
+        String log = Files.readString(postscreen.log(), StandardCharsets.ISO_8859_1);
+        assertTrue(log.contains("postscreen"), "postscreen really was in front");
     }
 
     @Test

@@ -102,8 +102,9 @@ public final class Assessor {
                 out.add(new Deviation("policy-unexpected-open", p.port(), proto, p.state().label(), vantage));
             } else if (p.state() == PortState.OPEN && !intended.get().allows(source)) {
                 out.add(new Deviation("policy-vantage-excluded", p.port(), proto,
-                        "answers " + (source == null ? "here" : source.getHostAddress()) + "; allowed only from "
-                                + intended.get().from(), vantage));
+                        // language-neutral evidence: the reports say the sentence around it
+                        (source == null ? "?" : source.getHostAddress()) + " → "
+                                + String.join(", ", intended.get().from().stream().map(Cidr::toString).toList()), vantage));
             }
         }
         for (Policy.Intended i : owned.intended()) {

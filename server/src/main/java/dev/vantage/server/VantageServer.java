@@ -121,7 +121,7 @@ public final class VantageServer implements AutoCloseable {
             throw e;
         }
         handle.baseUrl = baseUrl(config.host(), web.javalin().port());
-        LOG.info("vantage serve: listening on {}:{}, database {}", config.host(), web.javalin().port(), store.describe());
+        LOG.debug("vantage serve: listening on {}:{}, database {}", config.host(), web.javalin().port(), store.describe());
         return new VantageServer(config, store, queue, web, services);
     }
 

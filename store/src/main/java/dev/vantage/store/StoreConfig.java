@@ -25,6 +25,11 @@ public record StoreConfig(String jdbcUrl, @Nullable String user, @Nullable Strin
                           boolean mustExist, List<String> locations) {
     /** Where every module keeps its migrations (one folder name, many jars). */
     public static final String MIGRATIONS = "classpath:db/migration";
+    /**
+     * Mixed mode, so a second process can open the file. (H2 then also closes the database from its
+     * own shutdown hook; a long-running command that must write on SIGTERM handles the signal itself
+     * and closes the store before the JVM exits, as the tripwire does.)
+     */
     private static final String H2_OPTIONS = ";AUTO_SERVER=TRUE";
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
 

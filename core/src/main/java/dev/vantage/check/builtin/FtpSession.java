@@ -29,7 +29,7 @@ final class FtpSession implements Closeable {
     /** Reads the greeting; a refusal (421, 530, vsftpd's 500 OOPS) ends the check with "could not tell". */
     static FtpSession start(Connection c) throws IOException {
         try {
-            Reply g = TextReplies.read(c);
+            Reply g = TextReplies.read(c, 1);
             if (!g.isPositive()) throw new IOException("the server refused the session: " + g.evidence(120));
             return new FtpSession(c, g);
         } catch (IOException | RuntimeException e) {

@@ -16,6 +16,7 @@ public final class MailChecks {
                 new FtpAnonymousCheck(),
                 new FtpAnonymousWriteCheck(),
                 new FtpCleartextCheck(),
+                new FtpBounceCheck(),
                 new Pop3CleartextCheck(),
                 new ImapCleartextCheck(),
                 new TelnetCleartextCheck(),

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class SmtpSession implements Closeable {
     /** What we call ourselves in EHLO; under the reserved .invalid, so it is never anybody's name. */
     static final String HELO_NAME = "vantage-check.invalid";
+    /** Read timeouts forgiven while the greeting comes: postscreen and tarpits greet slowly on purpose. */
+    static final int GREETING_WAITS = 2;
     private static final Pattern SAFE_COMMAND = Pattern.compile("[\\x20-\\x7e]{1,510}");
 
     private Connection connection;
@@ -38,7 +40,7 @@ final class SmtpSession implements Closeable {
     /** Reads the greeting on a fresh connection; the session owns (and closes) the connection. */
     static SmtpSession start(Connection c) throws IOException {
         try {
-            return new SmtpSession(c, TextReplies.read(c));
+            return new SmtpSession(c, TextReplies.read(c, GREETING_WAITS));
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;

@@ -29,12 +29,12 @@ public final class FtpProbe implements ServiceProbe {
             "(?i)(?<![\\w.-])(FTPD?|FTP-Server|FileZilla|Serv-U)(?![\\w]|[.-]\\w)");
 
     static final List<Rule> PRODUCTS = List.of(
-            Rule.of("^220 \\(vsFTPd ([-.\\w]+)\\)", "vsftpd", 1, 0),
-            Rule.of("^220 vsFTPd (\\S+) ready\\.\\.\\.", "vsftpd", 1, 0),
+            Rule.of("^220 \\(vsFTPd ([-.\\w]++)\\)", "vsftpd", 1, 0),
+            Rule.of("^220 vsFTPd (\\S++) ready\\.\\.\\.", "vsftpd", 1, 0),
             Rule.of("^220 ready, dude \\(vsFTPd (\\d[0-9.]+): beat me, break me\\)", "vsftpd", 1, 0),
             Rule.of("^500 OOPS: ", "vsftpd"),
             Rule.of("(?m)^220[ -]ProFTPD (\\d\\S*) Server", "ProFTPD", 1, 0),
-            Rule.of("(?m)^220[ -][^\\r\\n]*\\(ProFTPD ([\\d.]+)[ )]", "ProFTPD", 1, 0),
+            Rule.of("(?m)^220[ -][^\\r\\n]*\\(ProFTPD ([\\d.]++)[ )]", "ProFTPD", 1, 0),
             Rule.of("(?m)^220[ -][^\\r\\n]*\\bProFTPD\\b", "ProFTPD"),
             Rule.of("(?m)^220[ -][^\\r\\n]*Pure-?FTPd (\\d[^\\s\\]]*)", "Pure-FTPd", 1, 0),
             Rule.of("(?m)^220[ -][^\\r\\n]*Pure-?FTPd", "Pure-FTPd"),
@@ -43,8 +43,8 @@ public final class FtpProbe implements ServiceProbe {
             Rule.of("(?m)^220[ -][^\\r\\n]*FileZilla", "FileZilla ftpd"),
             Rule.of("^220[^\\r\\n]*Microsoft FTP Service \\(Version (\\d[^)]*)", "Microsoft ftpd", 1, 0),
             Rule.of("(?m)^220[ -]Microsoft FTP Service", "Microsoft ftpd"),
-            Rule.of("(?m)^220[ -]Serv-U FTP[ -]Server v([\\w.-]+)", "Serv-U ftpd", 1, 0),
-            Rule.of("(?m)^220[ -]([-.\\w]+) FTP server \\(Version (wu-[-.\\w]+)", "WU-FTPD", 2, 1),
+            Rule.of("(?m)^220[ -]Serv-U FTP[ -]Server v([\\w.-]++)", "Serv-U ftpd", 1, 0),
+            Rule.of("(?m)^220[ -]([-.\\w]++) FTP server \\(Version (wu-[-.\\w]+)", "WU-FTPD", 2, 1),
             Rule.of("(?m)^220[ -]bftpd (\\d[\\w.]*)", "Bftpd", 1, 0));
 
     @Override

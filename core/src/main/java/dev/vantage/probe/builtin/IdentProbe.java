@@ -27,9 +27,13 @@ import java.util.regex.Pattern;
 public final class IdentProbe implements ServiceProbe {
     public static final int PORT = 113;
     static final String QUERY = "65535, 65535";
-    /** {@code <server port> , <client port> : <USERID|ERROR> : <rest>}; some daemons leave the ports out. */
+    /**
+     * {@code <server port> , <client port> : <USERID|ERROR> : <rest>}; some daemons leave the ports
+     * out. Possessive quantifiers: runs of blanks must not be split every possible way (a fuzzed
+     * reply of blanks took seconds otherwise).
+     */
     private static final Pattern REPLY = Pattern.compile(
-            "^[ \\t]*(\\d{0,5})[ \\t]*,?[ \\t]*(\\d{0,5})[ \\t]*:[ \\t]*(USERID|ERROR)[ \\t]*:[ \\t]*([^\\r\\n]{0,600})",
+            "^[ \\t]*+(\\d{0,5}+)[ \\t]*+,?+[ \\t]*+(\\d{0,5}+)[ \\t]*+:[ \\t]*+(USERID|ERROR)[ \\t]*+:[ \\t]*+([^\\r\\n]{0,600})",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -69,7 +73,8 @@ public final class IdentProbe implements ServiceProbe {
     /** Parses the first line of an IDENT answer. Never throws. */
     public static Optional<IdentReply> parseReply(String text) {
         try {
-            Matcher m = REPLY.matcher(text);
+            int end = text.indexOf('\n');
+            Matcher m = REPLY.matcher(text.substring(0, Math.min(end < 0 ? text.length() : end, 1024)));
             if (!m.find()) return Optional.empty();
             int server = m.group(1).isEmpty() ? -1 : Integer.parseInt(m.group(1));
             int client = m.group(2).isEmpty() ? -1 : Integer.parseInt(m.group(2));

@@ -32,10 +32,10 @@ public final class ImapProbe implements ServiceProbe {
             Rule.of("^\\* OK \\[CAPABILITY IMAP4rev1 (?:SASL-IR )?SORT THREAD=REFERENCES MULTIAPPEND UNSELECT LITERAL\\+ IDLE CHILDREN NAMESPACE LOGIN-REFERRALS",
                     "Dovecot imapd"),
             Rule.of("^\\* OK[^\\r\\n]*Courier-IMAP ready", "Courier Imapd"),
-            Rule.of("^\\* OK (?:\\[CAPABILITY IMAP4[^\\]\\r\\n]*\\] )?([-.\\w]+) Cyrus IMAP4? (?:Murder )?v(\\d[\\w.+]*)", "Cyrus imapd", 2, 1),
-            Rule.of("^\\* OK \\[CAPABILITY IMAP4rev1 [^\\]\\r\\n]*\\] ([-.\\w]+) Cyrus IMAP (\\d[\\w.]*)", "Cyrus imapd", 2, 1),
-            Rule.of("^\\* OK \\[CAPABILITY [^\\]\\r\\n]*\\] ?([-.\\w]+) IMAP4rev1 (20[\\w.]+) at ", "UW imapd", 2, 1),
-            Rule.of("^\\* OK Microsoft Exchange (?:Server 2003 )?IMAP4rev1 server version ([-.\\w]+) ", "Microsoft Exchange imapd", 1, 0));
+            Rule.of("^\\* OK (?:\\[CAPABILITY IMAP4[^\\]\\r\\n]*\\] )?([-.\\w]++) Cyrus IMAP4? (?:Murder )?v(\\d[\\w.+]*)", "Cyrus imapd", 2, 1),
+            Rule.of("^\\* OK \\[CAPABILITY IMAP4rev1 [^\\]\\r\\n]*\\] ([-.\\w]++) Cyrus IMAP (\\d[\\w.]*)", "Cyrus imapd", 2, 1),
+            Rule.of("^\\* OK \\[CAPABILITY [^\\]\\r\\n]*\\] ?([-.\\w]++) IMAP4rev1 (20[\\w.]+) at ", "UW imapd", 2, 1),
+            Rule.of("^\\* OK Microsoft Exchange (?:Server 2003 )?IMAP4rev1 server version ([-.\\w]++) ", "Microsoft Exchange imapd", 1, 0));
 
     @Override
     public ProbeInfo info() {

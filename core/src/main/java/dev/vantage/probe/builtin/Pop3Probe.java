@@ -28,11 +28,11 @@ public final class Pop3Probe implements ServiceProbe {
             Rule.of("^\\+OK [Dd]ovecot MUA ready", "Dovecot MUA pop3d"),
             Rule.of("^\\+OK[^\\r\\n]*\\b[Dd]ovecot\\b", "Dovecot pop3d"),
             Rule.of("^\\+OK Hello there\\.", "Courier pop3d"),
-            Rule.of("^\\+OK ([-.\\w]+) Cyrus POP3 (?:Murder )?v(\\d[\\w.+]*)", "Cyrus pop3d", 2, 1),
-            Rule.of("^\\+OK Microsoft Exchange (?:Server 2003 )?POP3 server version (\\S+) ready", "Microsoft Exchange pop3d", 1, 0),
-            Rule.of("^\\+OK QPOP \\(version ([^)\\r\\n]+)\\) at", "Qpop pop3d", 1, 0),
-            Rule.of("^\\+OK Qpopper [^\\r\\n]*?\\(version ([^)\\r\\n]+)\\) at", "Qpopper pop3d", 1, 0),
-            Rule.of("^\\+OK (?:\\[[^\\]\\r\\n]*\\] )?POP3 ([-.\\w]+) v(20\\d\\d[\\w.]*) server ready", "UW Imap pop3d", 2, 1));
+            Rule.of("^\\+OK ([-.\\w]++) Cyrus POP3 (?:Murder )?v(\\d[\\w.+]*)", "Cyrus pop3d", 2, 1),
+            Rule.of("^\\+OK Microsoft Exchange (?:Server 2003 )?POP3 server version (\\S++) ready", "Microsoft Exchange pop3d", 1, 0),
+            Rule.of("^\\+OK QPOP \\(version ([^)\\r\\n]++)\\) at", "Qpop pop3d", 1, 0),
+            Rule.of("^\\+OK Qpopper [^\\r\\n]*?\\(version ([^)\\r\\n]++)\\) at", "Qpopper pop3d", 1, 0),
+            Rule.of("^\\+OK (?:\\[[^\\]\\r\\n]*\\] )?POP3 ([-.\\w]++) v(20\\d\\d[\\w.]*) server ready", "UW Imap pop3d", 2, 1));
 
     @Override
     public ProbeInfo info() {

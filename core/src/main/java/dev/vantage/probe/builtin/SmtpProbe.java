@@ -38,26 +38,26 @@ public final class SmtpProbe implements ServiceProbe {
     private static final Pattern HOST = Pattern.compile("^(?:\\[[0-9A-Fa-f:.IPv]{2,60}]|[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\\.[A-Za-z0-9-]{1,63}){1,10}\\.?)$");
 
     static final List<Rule> PRODUCTS = List.of(
-            Rule.of("(?m)^220[ -](\\S+) E?SMTP Postfix \\((\\d[\\w.-]*)\\)", "Postfix smtpd", 2, 1),
-            Rule.of("(?m)^220[ -](\\S+) ESMTP Postfix", "Postfix smtpd", 0, 1),
-            Rule.of("(?m)^220[ -](\\S+) [^\\r\\n]*\\bE?SMTP Postfix\\b", "Postfix smtpd", 0, 1),
+            Rule.of("(?m)^220[ -](\\S++) E?SMTP Postfix \\((\\d[\\w.-]*)\\)", "Postfix smtpd", 2, 1),
+            Rule.of("(?m)^220[ -](\\S++) ESMTP Postfix", "Postfix smtpd", 0, 1),
+            Rule.of("(?m)^220[ -](\\S++) [^\\r\\n]*\\bE?SMTP Postfix\\b", "Postfix smtpd", 0, 1),
             Rule.of("^220 [-\\w]+ ESMTP [-\\w.]+ \\(Debian/GNU\\)", "Postfix smtpd"),
             Rule.of("^220 smtp-sink ESMTP", "Postfix smtp-sink"),
-            Rule.of("(?m)^220[ -](\\S+)[^\\r\\n]*? ESMTP Exim (V?\\d[^\\s]*)", "Exim smtpd", 2, 1),
-            Rule.of("(?m)^220[ -](\\S+)[^\\r\\n]*? ESMTP Exim\\b", "Exim smtpd", 0, 1),
-            Rule.of("(?m)^220[ -](\\S+) E?SMTP Sendmail (\\d[^;\\s]*)", "Sendmail", 2, 1),
-            Rule.of("(?m)^220[ -](\\S+) E?SMTP Sendmail\\b", "Sendmail", 0, 1),
-            Rule.of("(?m)^220[ -](\\S+) Sendmail (\\S+) ready at", "Sendmail", 2, 1),
-            Rule.of("^220 \\[?([-.+\\w]+)]? Microsoft ESMTP MAIL Service, Version: ([-\\w.]+) ready", "Microsoft ESMTP", 2, 1),
-            Rule.of("^220 ([-\\w.]+) Microsoft ESMTP MAIL Service ready at", "Microsoft Exchange smtpd", 0, 1),
-            Rule.of("^220 ([\\w.-]+) Microsoft ESMTP MAIL Service Version: ([\\w.-]+)", "Microsoft Exchange 2010 smtpd", 2, 1),
-            Rule.of("^220 Microsoft ESMTP MAIL Service, Version: ([\\w.-]+)", "Microsoft Exchange smtpd", 1, 0),
-            Rule.of("^220 ([\\w.-]+) ESMTP OpenSMTPD", "OpenSMTPD", 0, 1),
-            Rule.of("^220 ([-\\w.]+) ESMTP MDaemon ([\\d.]+) ready", "MDaemon smtpd", 2, 1),
-            Rule.of("^220 ([-.\\w]+) Kerio MailServer (\\d[-.\\w]+(?: patch \\d+)?) ESMTP ready", "Kerio MailServer", 2, 1),
-            Rule.of("^220 \\(SMTP\\) hMailServer ([\\d.]+)", "hMailServer smtpd", 1, 0),
-            Rule.of("^220 ([-.\\w]+) ESMTP Service \\(Lotus Domino (?:Release )?(\\d[-.\\w ]*?)\\) ready", "Lotus Domino smtpd", 2, 1),
-            Rule.of("^220 ([-.+\\w]+) MasqMail (\\d[-.\\w]+) ESMTP", "MasqMail smtpd", 2, 1));
+            Rule.of("(?m)^220[ -](\\S++)[^\\r\\n]*? ESMTP Exim (V?\\d[^\\s]*)", "Exim smtpd", 2, 1),
+            Rule.of("(?m)^220[ -](\\S++)[^\\r\\n]*? ESMTP Exim\\b", "Exim smtpd", 0, 1),
+            Rule.of("(?m)^220[ -](\\S++) E?SMTP Sendmail (\\d[^;\\s]*)", "Sendmail", 2, 1),
+            Rule.of("(?m)^220[ -](\\S++) E?SMTP Sendmail\\b", "Sendmail", 0, 1),
+            Rule.of("(?m)^220[ -](\\S++) Sendmail (\\S++) ready at", "Sendmail", 2, 1),
+            Rule.of("^220 \\[?([-.+\\w]++)]? Microsoft ESMTP MAIL Service, Version: ([-\\w.]++) ready", "Microsoft ESMTP", 2, 1),
+            Rule.of("^220 ([-\\w.]++) Microsoft ESMTP MAIL Service ready at", "Microsoft Exchange smtpd", 0, 1),
+            Rule.of("^220 ([\\w.-]++) Microsoft ESMTP MAIL Service Version: ([\\w.-]++)", "Microsoft Exchange 2010 smtpd", 2, 1),
+            Rule.of("^220 Microsoft ESMTP MAIL Service, Version: ([\\w.-]++)", "Microsoft Exchange smtpd", 1, 0),
+            Rule.of("^220 ([\\w.-]++) ESMTP OpenSMTPD", "OpenSMTPD", 0, 1),
+            Rule.of("^220 ([-\\w.]++) ESMTP MDaemon ([\\d.]++) ready", "MDaemon smtpd", 2, 1),
+            Rule.of("^220 ([-.\\w]++) Kerio MailServer (\\d[-.\\w]+(?: patch \\d+)?) ESMTP ready", "Kerio MailServer", 2, 1),
+            Rule.of("^220 \\(SMTP\\) hMailServer ([\\d.]++)", "hMailServer smtpd", 1, 0),
+            Rule.of("^220 ([-.\\w]++) ESMTP Service \\(Lotus Domino (?:Release )?(\\d[-.\\w ]*?)\\) ready", "Lotus Domino smtpd", 2, 1),
+            Rule.of("^220 ([-.+\\w]++) MasqMail (\\d[-.\\w]+) ESMTP", "MasqMail smtpd", 2, 1));
 
     private final String service;
     private final Set<Integer> likelyPorts;

@@ -3,6 +3,7 @@ package dev.vantage.probe.builtin;
 import dev.vantage.probe.Connection;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,9 +114,26 @@ public final class TextReplies {
      * @throws IOException if the service closed the connection, stalled, or sent something that is not a reply
      */
     public static Reply read(Connection c) throws IOException {
+        return read(c, 0);
+    }
+
+    /**
+     * Reads one complete reply, forgiving up to {@code extraWaits} read timeouts between lines: some
+     * servers pause on purpose, such as Postfix's postscreen, which sends the first line of its
+     * greeting at once and the rest only after about six seconds, to catch clients that talk too
+     * early. Still bounded by the connection's budget.
+     */
+    public static Reply read(Connection c, int extraWaits) throws IOException {
         List<String> lines = new ArrayList<>();
+        int waits = 0;
         while (lines.size() < MAX_LINES) {
-            String line = c.readLine(MAX_LINE);
+            String line;
+            try {
+                line = c.readLine(MAX_LINE);
+            } catch (SocketTimeoutException e) {
+                if (++waits > extraWaits || c.remainingNanos() <= 0) throw e;
+                continue;
+            }
             if (line == null) {
                 throw new IOException(lines.isEmpty() ? "the service closed the connection" : "the service closed the connection mid-reply");
             }

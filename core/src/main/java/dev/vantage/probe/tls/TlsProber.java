@@ -60,7 +60,8 @@ public final class TlsProber {
             }
             flight = ServerFlight.parse(got.toByteArray());
             if (flight.notTls()) return refused(version, flight, "the answer is not TLS: " + Connection.excerpt(got.toByteArray(), 40));
-            if (flight.alert() != null) return refused(version, flight, flight.alert().describe());
+            ServerFlight.Alert alert = flight.alert();
+            if (alert != null) return refused(version, flight, alert.describe());
             ServerFlight.ServerHello hello = flight.hello();
             if (hello != null && hello.version() != version.code()) {
                 return refused(version, flight, "the server answered with " + TlsVersion.label(hello.version()));

@@ -19,14 +19,24 @@ public final class SnmpMessages {
     private static final int RESPONSE = 0xa2;
     private static final int REPORT = 0xa8;
 
-    /** Enterprise numbers of common engine IDs (IANA private enterprise numbers). */
-    private static final Map<Long, String> VENDORS = Map.ofEntries(
-            Map.entry(8072L, "net-snmp"), Map.entry(2021L, "ucd-snmp"), Map.entry(9L, "Cisco"),
-            Map.entry(311L, "Microsoft"), Map.entry(2636L, "Juniper"), Map.entry(4526L, "Netgear"),
-            Map.entry(11L, "HP"), Map.entry(2011L, "Huawei"), Map.entry(14988L, "MikroTik"),
-            Map.entry(6876L, "VMware"), Map.entry(674L, "Dell"), Map.entry(41112L, "Ubiquiti"),
-            Map.entry(3375L, "F5"), Map.entry(12356L, "Fortinet"), Map.entry(25461L, "Palo Alto Networks"),
-            Map.entry(6574L, "Synology"), Map.entry(24681L, "QNAP"));
+    /** Names of common engine-ID enterprises, as the IANA private enterprise number registry spells them. */
+    private static final Map<Long, String> ENTERPRISES = Map.ofEntries(
+            Map.entry(9L, "ciscoSystems"), Map.entry(11L, "Hewlett-Packard"), Map.entry(99L, "SNMP Research"),
+            Map.entry(253L, "Xerox"), Map.entry(311L, "Microsoft"), Map.entry(674L, "Dell Inc."),
+            Map.entry(1588L, "Brocade Communications Systems, Inc."), Map.entry(2011L, "HUAWEI Technology Co.,Ltd"),
+            Map.entry(2021L, "U.C. Davis, ECE Dept. Tom"), Map.entry(2636L, "Juniper Networks, Inc."),
+            Map.entry(3375L, "F5 Labs, Inc."), Map.entry(4526L, "Netgear"), Map.entry(6574L, "Synology Inc."),
+            Map.entry(6876L, "VMware Inc."), Map.entry(8072L, "net-snmp"), Map.entry(12356L, "Fortinet, Inc."),
+            Map.entry(14823L, "Aruba, a Hewlett Packard Enterprise company"), Map.entry(14988L, "MikroTik"),
+            Map.entry(24681L, "QNAP SYSTEMS, INC"), Map.entry(25461L, "PALO ALTO NETWORKS"), Map.entry(25506L, "H3C"),
+            Map.entry(30155L, "OpenBSD Project"), Map.entry(41112L, "Ubiquiti Networks, Inc."));
+
+    /** What nmap's version probe calls a v3-only agent of these enterprises, before its snmp-info script adds to it. */
+    private static final Map<Long, String> NMAP_V3_PRODUCTS = Map.of(
+            9L, "Cisco SNMP service", 99L, "Cisco SNMP service", 253L, "Xerox SNMP service",
+            1588L, "Brocade SNMP service", 2011L, "Huawei SNMP service", 8072L, "net-snmp",
+            12356L, "Fortinet SNMP service", 14823L, "Aruba Networks SNMP service", 14988L, "MikroTik router SNMP service",
+            30155L, "OpenBSD SNMP service");
 
     private SnmpMessages() {}
 
@@ -70,9 +80,14 @@ public final class SnmpMessages {
             return engineId.clone();
         }
 
-        /** The vendor the engine ID names ("net-snmp", "Cisco"), or null when unknown or unformatted. */
-        public @Nullable String vendor() {
-            return enterprise < 0 ? null : VENDORS.get(enterprise);
+        /** The enterprise the engine ID names, by its registered name, or its number when not in our table. */
+        public String enterpriseName() {
+            return enterprise < 0 ? "unknown" : ENTERPRISES.getOrDefault(enterprise, String.valueOf(enterprise));
+        }
+
+        /** What nmap's version probe alone would call a v3-only agent of this enterprise, if it has a name for it. */
+        public @Nullable String nmapProduct() {
+            return NMAP_V3_PRODUCTS.get(enterprise);
         }
     }
 

@@ -12,8 +12,11 @@ import java.util.Set;
 /**
  * SNMP on 161: a v1 GetRequest for sysDescr.0 under the community {@code public} and a v3
  * engine discovery request, sent together, so an agent that refuses {@code public} still
- * answers the second. Named as nmap names it: {@code SNMPv1 server} for a v1 answer,
- * {@code <vendor> SNMPv3 server} from the v3 engine ID, both joined by "; " when both answer.
+ * answers the second. Named as nmap -sV names it, whose version probes and snmp-info script
+ * together give {@code SNMPv1 server} for a v1 answer, followed by {@code ; <enterprise> SNMPv3 server}
+ * when the v3 engine ID names its enterprise (net-snmp's 8072 → {@code SNMPv1 server; net-snmp SNMPv3 server});
+ * an agent answering only v3 becomes {@code net-snmp; net-snmp SNMPv3 server} (the probe's vendor name, then
+ * the script's), or {@code <enterprise> SNMPv3 server} where nmap's probe has no vendor name.
  */
 public final class SnmpUdpProbe implements UdpProbe {
     static final int REQUEST_ID = 0x56540001;
@@ -46,7 +49,8 @@ public final class SnmpUdpProbe implements UdpProbe {
         if (v1 == null && v3 == null) return Optional.empty();
         List<String> product = new ArrayList<>();
         if (v1 != null) product.add(v1.version() == SnmpMessages.V1 ? "SNMPv1 server" : "SNMPv2c server");
-        if (v3 != null) product.add(v3.vendor() == null ? "SNMPv3 server" : v3.vendor() + " SNMPv3 server");
+        else if (v3 != null && v3.nmapProduct() != null) product.add(v3.nmapProduct());
+        if (v3 != null) product.add(v3.enterpriseName() + " SNMPv3 server");
         Service s = Service.of("snmp", String.join("; ", product), null, v1 != null && !v1.value().isEmpty()
                 ? Wire.printable(v1.value(), 120) : null);
         if (v1 != null) {

@@ -129,4 +129,33 @@ class FtpChecksTest {
             assertEquals(List.of(), new FtpCleartextCheck().run(MailCheckContext.of("ftp", s.port())));
         }
     }
+
+    @Test
+    void foreignPortAcceptedIsABounce() throws IOException {
+        try (MailFakeServer s = ftp(u -> {
+            if (u.startsWith("USER")) return "230 Login successful.\r\n";
+            if (u.startsWith("PORT")) return "200 PORT command successful. Consider using PASV.\r\n";
+            return null;
+        })) {
+            List<Finding> f = new FtpBounceCheck().run(MailCheckContext.of("ftp", s.port()));
+            assertEquals(1, f.size());
+            assertTrue(s.received().contains("PORT 192,0,2,1,0,80"));
+            for (String transfer : List.of("LIST", "NLST", "RETR", "STOR", "APPE", "STOU")) assertEquals(0, s.count(transfer), transfer);
+        }
+    }
+
+    @Test
+    void illegalPortIsNoBounce() throws IOException {
+        try (MailFakeServer s = ftp(u -> {
+            if (u.startsWith("USER")) return "230 Login successful.\r\n";
+            if (u.startsWith("PORT")) return "500 Illegal PORT command.\r\n";
+            return null;
+        })) {
+            assertEquals(List.of(), new FtpBounceCheck().run(MailCheckContext.of("ftp", s.port())));
+        }
+        try (MailFakeServer s = ftp(u -> null)) {
+            assertEquals(List.of(), new FtpBounceCheck().run(MailCheckContext.of("ftp", s.port())));
+            assertEquals(0, s.count("PORT"), "no PORT without a login");
+        }
+    }
 }

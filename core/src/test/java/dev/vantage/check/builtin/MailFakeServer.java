@@ -19,9 +19,11 @@ import java.util.function.Function;
  * A scripted line server on loopback for the check tests: sends a greeting, then answers each
  * line it receives with what the script returns (raw text, CR LF included; null closes the
  * connection; "" answers nothing). Records every line received, on every connection, so tests can
- * prove what was (and was never) sent.
+ * prove what was (and was never) sent. A form feed in the greeting is a pause of
+ * {@value #PAUSE_MILLIS} ms, longer than a test connection's read timeout (postscreen does that).
  */
 final class MailFakeServer implements AutoCloseable {
+    static final int PAUSE_MILLIS = 2500;
     private final ServerSocket server;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
@@ -51,8 +53,12 @@ final class MailFakeServer implements AutoCloseable {
         try (s) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
-            out.write(greeting.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+            String[] parts = greeting.split("\f", -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) sleep(PAUSE_MILLIS);
+                out.write(parts[i].getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            }
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
             String line;
             while ((line = in.readLine()) != null) {
@@ -64,6 +70,14 @@ final class MailFakeServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away
+        }
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

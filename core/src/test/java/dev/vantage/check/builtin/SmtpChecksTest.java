@@ -100,4 +100,16 @@ class SmtpChecksTest {
             assertTrue(f.get(0).evidence().contains("does not speak ESMTP"));
         }
     }
+
+    /** Postfix's postscreen sends "220-" at once and the rest of its greeting seconds later. */
+    @Test
+    void slowGreetingLikePostscreenIsWaitedFor() throws IOException {
+        try (MailFakeServer s = MailFakeServer.start("220-mx.fake.test ESMTP Postfix\r\n\f220 mx.fake.test ESMTP Postfix\r\n", line -> {
+            String u = line.toUpperCase(Locale.ROOT);
+            if (u.startsWith("EHLO")) return "250-mx.fake.test\r\n250 STARTTLS\r\n";
+            return "221 Bye\r\n";
+        })) {
+            assertEquals(List.of(), new SmtpCleartextCheck().run(MailCheckContext.of("smtp", s.port())));
+        }
+    }
 }

@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code svc_api_token} table: tokens are stored as their SHA-256 only. */
@@ -23,14 +24,21 @@ public final class ApiTokens {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
-    /** The account a token belongs to; records the use. */
+    /**
+     * The account a token belongs to. The use is recorded at most once a minute: a script polling
+     * an order would otherwise write the same row on every request, and such writes queue up.
+     */
     public Optional<Long> accountFor(String tokenHash, long now) {
-        return jdbi.inTransaction(h -> {
-            Optional<Long> account = h.createQuery("select account_id from svc_api_token where token_hash = :hash")
-                    .bind("hash", tokenHash).mapTo(Long.class).findOne();
-            account.ifPresent(a -> h.createUpdate("update svc_api_token set last_used_at = :now where token_hash = :hash")
-                    .bind("now", now).bind("hash", tokenHash).execute());
-            return account;
+        return jdbi.withHandle(h -> {
+            Optional<Map<String, Object>> row = h.createQuery("select account_id, last_used_at from svc_api_token where token_hash = :hash")
+                    .bind("hash", tokenHash).mapToMap().findOne();
+            if (row.isEmpty()) return Optional.<Long>empty();
+            Object last = row.get().get("last_used_at");
+            if (last == null || ((Number) last).longValue() < now - 60_000) {
+                h.createUpdate("update svc_api_token set last_used_at = :now where token_hash = :hash")
+                        .bind("now", now).bind("hash", tokenHash).execute();
+            }
+            return Optional.of(((Number) row.get().get("account_id")).longValue());
         });
     }
 

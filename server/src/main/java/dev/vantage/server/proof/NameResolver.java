@@ -48,8 +48,12 @@ public final class NameResolver {
         }
         Set<InetAddress> out = new LinkedHashSet<>();
         for (String type : new String[] {"A", "AAAA"}) {
-            for (String value : lookup(host, type)) {
-                if (value.matches("[0-9A-Fa-f:.]+")) out.add(InetAddress.getByName(value));
+            try {
+                for (String value : lookup(host, type)) {
+                    if (value.matches("[0-9A-Fa-f:.]+")) out.add(InetAddress.getByName(value));
+                }
+            } catch (UnknownHostException e) {
+                // no records of this type (or the server refused this type): the other may have some
             }
         }
         if (out.isEmpty()) throw new UnknownHostException(host);

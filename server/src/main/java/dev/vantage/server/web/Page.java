@@ -121,6 +121,13 @@ public final class Page {
         return texts.msg("ui.status." + status);
     }
 
+    /** An audit-log action ({@code order-done}) in words; the action itself when there are none. */
+    public String action(String action) {
+        String key = "ui.action." + action;
+        String text = texts.msg(key);
+        return text.equals(key) ? action : text;
+    }
+
     public String level(int level) {
         return level >= 1 && level <= 3 ? texts.msg("ui.level." + level) : String.valueOf(level);
     }

@@ -4,6 +4,7 @@ import dev.vantage.server.data.Account;
 import dev.vantage.server.data.Order;
 import dev.vantage.server.data.OwnedTarget;
 import dev.vantage.server.proof.ControlProof;
+import dev.vantage.server.proof.HostNames;
 import dev.vantage.server.service.OrderRequest;
 import dev.vantage.server.service.ServiceException;
 import dev.vantage.server.service.Services;
@@ -79,6 +80,7 @@ final class TargetPages {
         m.put("t", t);
         m.put("client", Web.ip(ctx));
         m.put("dnsName", ControlProof.DNS_LABEL + t.host());
+        m.put("dnsPossible", !HostNames.isAddressLiteral(t.host()));
         m.put("httpUrl", "http://" + (t.host().indexOf(':') >= 0 ? "[" + t.host() + "]" : t.host()) + ControlProof.HTTP_PATH + t.challenge());
         m.put("reports", services.reports().history(a, t.id(), 50));
         List<Order> orders = services.orders().ofTarget(a, t.id(), 20);

@@ -5,7 +5,7 @@ import java.util.List;
 @SuppressWarnings("unchecked")
 public final class JteactivityGenerated {
 	public static final String JTE_NAME = "activity.jte";
-	public static final int[] JTE_LINE_INFO = {0,0,1,2,3,3,3,3,5,5,5,6,6,6,8,8,8,10,10,10,10,10,10,10,10,10,10,10,10,12,12,14,14,14,15,15,15,16,16,16,16,16,16,16,16,16,17,17,17,19,19,23,23,23,24,24,24,3,4,4,4,4};
+	public static final int[] JTE_LINE_INFO = {0,0,1,2,3,3,3,3,5,5,5,6,6,6,8,8,8,10,10,10,10,10,10,10,10,10,10,10,10,12,12,14,14,14,15,15,15,15,15,15,15,15,15,15,15,15,15,15,15,15,15,15,15,15,16,16,16,16,16,16,16,16,16,17,17,17,19,19,23,23,23,24,24,24,3,4,4,4,4};
 	public static void render(gg.jte.html.HtmlTemplateOutput jteOutput, gg.jte.html.HtmlInterceptor jteHtmlInterceptor, Page p, List<AuditEntry> entries) {
 		gg.jte.generated.precompiled.JtelayoutGenerated.render(jteOutput, jteHtmlInterceptor, p, new gg.jte.html.HtmlContent() {
 			public void writeTo(gg.jte.html.HtmlTemplateOutput jteOutput) {
@@ -29,12 +29,29 @@ public final class JteactivityGenerated {
 				jteOutput.writeUserContent(p.t("ui.col.from"));
 				jteOutput.writeContent("</th></tr></thead>\n<tbody>\n");
 				for (AuditEntry e : entries) {
-					jteOutput.writeContent("<tr>\n<td class=\"small\">");
+					jteOutput.writeContent("<tr>\n<td class=\"small nowrap\">");
 					jteOutput.setContext("td", null);
 					jteOutput.writeUserContent(p.when(e.at()));
-					jteOutput.writeContent("</td>\n<td>");
+					jteOutput.writeContent("</td>\n<td");
+					var __jte_html_attribute_0 = e.action();
+					if (gg.jte.runtime.TemplateUtils.isAttributeRendered(__jte_html_attribute_0)) {
+						jteOutput.writeContent(" title=\"");
+						jteOutput.setContext("td", "title");
+						jteOutput.writeUserContent(__jte_html_attribute_0);
+						jteOutput.setContext("td", null);
+						jteOutput.writeContent("\"");
+					}
+					var __jte_html_attribute_1 = e.action();
+					if (gg.jte.runtime.TemplateUtils.isAttributeRendered(__jte_html_attribute_1)) {
+						jteOutput.writeContent(" data-action=\"");
+						jteOutput.setContext("td", "data-action");
+						jteOutput.writeUserContent(__jte_html_attribute_1);
+						jteOutput.setContext("td", null);
+						jteOutput.writeContent("\"");
+					}
+					jteOutput.writeContent(">");
 					jteOutput.setContext("td", null);
-					jteOutput.writeUserContent(e.action());
+					jteOutput.writeUserContent(p.action(e.action()));
 					jteOutput.writeContent("</td>\n<td class=\"mono small\">");
 					jteOutput.setContext("td", null);
 					jteOutput.writeUserContent(e.subject() == null ? "" : e.subject());
@@ -44,7 +61,7 @@ public final class JteactivityGenerated {
 						jteOutput.writeUserContent(e.detail());
 						jteOutput.writeContent("</span>");
 					}
-					jteOutput.writeContent("</td>\n<td class=\"mono small\">");
+					jteOutput.writeContent("</td>\n<td class=\"mono small nowrap\">");
 					jteOutput.setContext("td", null);
 					jteOutput.writeUserContent(e.sourceIp() == null ? "—" : e.sourceIp());
 					jteOutput.writeContent("</td>\n</tr>\n");

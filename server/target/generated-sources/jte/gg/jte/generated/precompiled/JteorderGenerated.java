@@ -11,7 +11,7 @@ public final class JteorderGenerated {
 				jteOutput.writeContent("\n<h1>");
 				jteOutput.setContext("h1", null);
 				jteOutput.writeUserContent(p.t("ui.order.title"));
-				jteOutput.writeContent(" <span class=\"mono muted\">");
+				jteOutput.writeContent(" <span class=\"muted\">");
 				jteOutput.setContext("span", null);
 				jteOutput.writeUserContent(host);
 				jteOutput.writeContent("</span></h1>\n<section class=\"card\">\n<dl class=\"facts\">\n<dt>");

@@ -14,14 +14,14 @@ import java.util.List;
 @SuppressWarnings("unchecked")
 public final class JtereportGenerated {
 	public static final String JTE_NAME = "report.jte";
-	public static final int[] JTE_LINE_INFO = {0,0,1,2,3,4,5,6,7,8,9,10,11,12,12,12,12,19,19,19,20,20,20,20,20,20,21,21,21,24,24,24,24,24,24,25,25,25,25,25,25,26,26,26,26,26,26,27,27,27,27,27,27,27,27,27,27,28,28,28,28,28,28,30,30,30,31,31,31,31,31,31,31,32,32,33,33,33,33,33,33,33,33,33,33,33,34,34,37,37,39,39,39,39,39,39,40,40,41,41,41,42,42,44,44,44,44,44,44,44,44,44,44,44,44,46,46,48,48,48,48,48,48,49,49,49,50,50,50,51,51,52,52,52,52,52,52,52,52,52,52,52,52,52,53,53,55,55,55,55,55,55,55,57,57,60,60,61,62,62,62,64,64,65,65,65,65,65,65,65,65,65,65,65,65,66,66,68,68,70,70,72,72,72,73,73,74,74,74,75,75,76,76,76,77,77,78,79,80,80,80,81,81,82,82,82,83,83,84,84,84,85,85,88,88,89,89,89,89,89,89,90,90,92,92,93,94,96,96,96,96,96,96,96,97,97,97,98,98,98,12,13,14,15,16,17,18,18,18,18};
+	public static final int[] JTE_LINE_INFO = {0,0,1,2,3,4,5,6,7,8,9,10,11,12,12,12,12,19,19,19,20,20,20,20,20,20,21,21,21,24,24,24,24,24,24,25,25,25,25,25,25,26,26,26,26,26,26,27,27,27,27,27,27,27,27,27,27,28,28,28,28,28,28,30,30,30,31,31,31,31,31,31,31,32,32,33,33,33,33,33,33,33,33,33,33,33,34,34,37,37,39,39,39,39,39,39,39,39,39,39,40,40,41,41,41,42,42,44,44,44,44,44,44,44,44,44,44,44,44,46,46,48,48,48,48,48,48,49,49,49,50,50,50,51,51,52,52,52,52,52,52,52,52,52,52,52,52,52,53,53,55,55,55,55,55,55,55,57,57,60,60,61,62,62,62,64,64,65,65,65,65,65,65,65,65,65,65,65,65,66,66,68,68,70,70,72,72,72,73,73,74,74,74,75,75,76,76,76,77,77,78,79,80,80,80,81,81,82,82,82,83,83,84,84,84,85,85,88,88,89,89,89,89,89,89,90,90,92,92,93,94,96,96,96,96,96,96,96,97,97,97,98,98,98,12,13,14,15,16,17,18,18,18,18};
 	public static void render(gg.jte.html.HtmlTemplateOutput jteOutput, gg.jte.html.HtmlInterceptor jteHtmlInterceptor, Page p, ReportInfo r, CheckReport report, OwnedTarget target, boolean hasPrevious, List<HostDiff> changes, List<String> formats) {
 		gg.jte.generated.precompiled.JtelayoutGenerated.render(jteOutput, jteHtmlInterceptor, p, new gg.jte.html.HtmlContent() {
 			public void writeTo(gg.jte.html.HtmlTemplateOutput jteOutput) {
 				jteOutput.writeContent("\n<h1>");
 				jteOutput.setContext("h1", null);
 				jteOutput.writeUserContent(p.t("ui.report.title"));
-				jteOutput.writeContent(" <span class=\"mono muted\">");
+				jteOutput.writeContent(" <span class=\"muted\">");
 				jteOutput.setContext("span", null);
 				jteOutput.writeUserContent(target.host());
 				jteOutput.writeContent("</span></h1>\n<p class=\"small muted\">");
@@ -91,10 +91,14 @@ public final class JtereportGenerated {
 					jteOutput.writeContent("<section class=\"card host\">\n<h2><span class=\"mono\">");
 					jteOutput.setContext("span", null);
 					jteOutput.writeUserContent(h.label());
-					jteOutput.writeContent("</span> <span class=\"small muted mono\">");
-					jteOutput.setContext("span", null);
-					jteOutput.writeUserContent(h.host().target().addressText());
-					jteOutput.writeContent("</span></h2>\n");
+					jteOutput.writeContent("</span>");
+					if (!h.label().equals(h.host().target().addressText())) {
+						jteOutput.writeContent("<span class=\"small muted mono\">");
+						jteOutput.setContext("span", null);
+						jteOutput.writeUserContent(h.host().target().addressText());
+						jteOutput.writeContent("</span>");
+					}
+					jteOutput.writeContent("</h2>\n");
 					if (h.ports().isEmpty()) {
 						jteOutput.writeContent("<p class=\"muted\">");
 						jteOutput.setContext("p", null);

@@ -8,11 +8,11 @@ import java.util.List;
 @SuppressWarnings("unchecked")
 public final class JtetargetGenerated {
 	public static final String JTE_NAME = "target.jte";
-	public static final int[] JTE_LINE_INFO = {0,0,1,2,3,4,5,6,6,6,6,15,15,15,16,16,16,19,19,19,21,21,22,22,22,23,23,24,24,24,25,25,27,27,27,27,27,27,29,29,30,30,30,31,31,31,34,34,34,35,35,35,36,36,36,37,37,37,37,37,37,37,37,37,37,37,37,37,37,37,37,40,40,40,41,41,41,42,42,42,42,42,42,43,43,43,43,43,43,44,44,44,44,44,44,44,44,44,44,44,44,44,44,44,44,47,47,47,48,48,48,49,49,49,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,50,53,53,55,55,57,57,57,58,58,58,58,59,59,59,59,59,59,59,59,59,60,60,60,62,62,62,62,62,62,62,62,63,63,63,63,63,63,63,63,64,64,64,64,64,64,64,64,66,66,66,67,67,67,67,67,67,67,67,67,68,68,68,69,69,69,70,70,70,71,71,71,72,72,72,76,76,76,77,77,78,78,78,79,79,81,81,81,81,81,81,81,81,81,81,81,81,83,83,85,85,85,86,86,86,87,87,87,87,87,87,87,87,87,87,87,87,88,88,88,89,89,89,89,89,89,89,89,89,89,89,89,89,89,89,89,89,89,89,89,89,89,89,89,89,91,91,94,94,95,95,95,95,96,96,96,96,96,96,96,96,96,98,98,98,99,99,99,99,99,99,100,100,100,101,101,101,101,101,101,101,101,101,102,102,102,104,104,104,105,105,105,107,107,107,108,108,108,111,111,113,113,113,114,114,115,115,115,116,116,118,118,118,118,118,118,118,118,118,118,118,118,120,120,122,122,122,122,122,122,122,123,123,123,123,123,123,123,124,124,124,125,125,125,127,127,130,130,131,132,132,132,135,135,136,136,136,136,136,136,136,136,136,136,136,136,136,136,136,136,136,137,137,140,140,142,142,142,142,143,143,143,143,143,143,143,143,143,144,144,144,145,145,145,147,147,147,148,148,148,6,7,8,9,10,11,12,13,14,14,14,14};
-	public static void render(gg.jte.html.HtmlTemplateOutput jteOutput, gg.jte.html.HtmlInterceptor jteHtmlInterceptor, Page p, OwnedTarget t, String client, String dnsName, String httpUrl, List<ReportInfo> reports, List<Order> orders, List<Schedule> schedules, dev.vantage.server.web.OrderForm form) {
+	public static final int[] JTE_LINE_INFO = {0,0,1,2,3,4,5,6,6,6,6,16,16,16,17,17,17,20,20,20,22,22,23,23,23,24,24,25,25,25,26,26,28,28,28,28,28,28,30,30,31,31,31,32,32,32,35,35,35,36,36,36,37,37,37,38,38,38,38,38,38,38,38,38,38,38,38,38,38,38,38,40,40,42,42,42,43,43,43,44,44,44,44,44,44,45,45,45,45,45,45,46,46,46,46,46,46,46,46,46,46,46,46,46,46,46,46,48,48,50,50,50,51,51,51,52,52,52,53,53,53,53,53,53,53,53,53,53,53,53,53,53,53,53,56,56,58,58,60,60,60,61,61,61,61,62,62,62,62,62,62,62,62,62,63,63,63,65,65,65,65,65,65,65,65,66,66,66,66,66,66,66,66,67,67,67,67,67,67,67,67,69,69,69,70,70,70,70,70,70,70,70,70,71,71,71,72,72,72,73,73,73,74,74,74,75,75,75,79,79,79,80,80,81,81,81,82,82,84,84,84,84,84,84,84,84,84,84,84,84,86,86,88,88,88,89,89,89,90,90,90,90,90,90,90,90,90,90,90,90,91,91,91,92,92,92,92,92,92,92,92,92,92,92,92,92,92,92,92,92,92,92,92,92,92,92,92,92,94,94,97,97,98,98,98,98,99,99,99,99,99,99,99,99,99,101,101,101,102,102,102,102,102,102,103,103,103,104,104,104,104,104,104,104,104,104,105,105,105,107,107,107,108,108,108,110,110,110,111,111,111,114,114,116,116,116,117,117,118,118,118,119,119,121,121,121,121,121,121,121,121,121,121,121,121,123,123,125,125,125,125,125,125,125,126,126,126,126,126,126,126,127,127,127,128,128,128,130,130,133,133,134,135,135,135,138,138,139,139,139,139,139,139,139,139,139,139,139,139,139,139,139,139,139,140,140,143,143,145,145,145,145,146,146,146,146,146,146,146,146,146,147,147,147,148,148,148,150,150,150,151,151,151,6,7,8,9,10,11,12,13,14,15,15,15,15};
+	public static void render(gg.jte.html.HtmlTemplateOutput jteOutput, gg.jte.html.HtmlInterceptor jteHtmlInterceptor, Page p, OwnedTarget t, String client, String dnsName, String httpUrl, boolean dnsPossible, List<ReportInfo> reports, List<Order> orders, List<Schedule> schedules, dev.vantage.server.web.OrderForm form) {
 		gg.jte.generated.precompiled.JtelayoutGenerated.render(jteOutput, jteHtmlInterceptor, p, new gg.jte.html.HtmlContent() {
 			public void writeTo(gg.jte.html.HtmlTemplateOutput jteOutput) {
-				jteOutput.writeContent("\n<h1 class=\"mono\">");
+				jteOutput.writeContent("\n<h1>");
 				jteOutput.setContext("h1", null);
 				jteOutput.writeUserContent(t.host());
 				jteOutput.writeContent("</h1>\n<section class=\"card\">\n<dl class=\"facts\">\n<dt>");
@@ -69,41 +69,45 @@ public final class JtetargetGenerated {
 					jteOutput.writeContent("><input type=\"hidden\" name=\"method\" value=\"self\"><button type=\"submit\" id=\"verify-self\">");
 					jteOutput.setContext("button", null);
 					jteOutput.writeUserContent(p.t("ui.proof.self_button"));
-					jteOutput.writeContent("</button></form>\n</div>\n<div class=\"method\">\n<h3>");
-					jteOutput.setContext("h3", null);
-					jteOutput.writeUserContent(p.t("ui.proof.method.dns"));
-					jteOutput.writeContent("</h3>\n<p>");
-					jteOutput.setContext("p", null);
-					jteOutput.writeUserContent(p.t("ui.proof.dns_text"));
-					jteOutput.writeContent("</p>\n<p class=\"small\">");
-					jteOutput.setContext("p", null);
-					jteOutput.writeUserContent(p.t("ui.proof.record_name"));
-					jteOutput.writeContent("</p><code class=\"token\">");
-					jteOutput.setContext("code", null);
-					jteOutput.writeUserContent(dnsName);
-					jteOutput.writeContent("</code>\n<p class=\"small spaced\">");
-					jteOutput.setContext("p", null);
-					jteOutput.writeUserContent(p.t("ui.proof.record_value"));
-					jteOutput.writeContent("</p><code class=\"token\">");
-					jteOutput.setContext("code", null);
-					jteOutput.writeUserContent(t.challenge());
-					jteOutput.writeContent("</code>\n<form method=\"post\" action=\"/targets/");
-					jteOutput.setContext("form", "action");
-					jteOutput.writeUserContent(t.id());
-					jteOutput.setContext("form", null);
-					jteOutput.writeContent("/verify\"><input type=\"hidden\" name=\"csrf\"");
-					var __jte_html_attribute_1 = p.csrf();
-					if (gg.jte.runtime.TemplateUtils.isAttributeRendered(__jte_html_attribute_1)) {
-						jteOutput.writeContent(" value=\"");
-						jteOutput.setContext("input", "value");
-						jteOutput.writeUserContent(__jte_html_attribute_1);
-						jteOutput.setContext("input", null);
-						jteOutput.writeContent("\"");
+					jteOutput.writeContent("</button></form>\n</div>\n");
+					if (dnsPossible) {
+						jteOutput.writeContent("<div class=\"method\">\n<h3>");
+						jteOutput.setContext("h3", null);
+						jteOutput.writeUserContent(p.t("ui.proof.method.dns"));
+						jteOutput.writeContent("</h3>\n<p>");
+						jteOutput.setContext("p", null);
+						jteOutput.writeUserContent(p.t("ui.proof.dns_text"));
+						jteOutput.writeContent("</p>\n<p class=\"small\">");
+						jteOutput.setContext("p", null);
+						jteOutput.writeUserContent(p.t("ui.proof.record_name"));
+						jteOutput.writeContent("</p><code class=\"token\">");
+						jteOutput.setContext("code", null);
+						jteOutput.writeUserContent(dnsName);
+						jteOutput.writeContent("</code>\n<p class=\"small spaced\">");
+						jteOutput.setContext("p", null);
+						jteOutput.writeUserContent(p.t("ui.proof.record_value"));
+						jteOutput.writeContent("</p><code class=\"token\">");
+						jteOutput.setContext("code", null);
+						jteOutput.writeUserContent(t.challenge());
+						jteOutput.writeContent("</code>\n<form method=\"post\" action=\"/targets/");
+						jteOutput.setContext("form", "action");
+						jteOutput.writeUserContent(t.id());
+						jteOutput.setContext("form", null);
+						jteOutput.writeContent("/verify\"><input type=\"hidden\" name=\"csrf\"");
+						var __jte_html_attribute_1 = p.csrf();
+						if (gg.jte.runtime.TemplateUtils.isAttributeRendered(__jte_html_attribute_1)) {
+							jteOutput.writeContent(" value=\"");
+							jteOutput.setContext("input", "value");
+							jteOutput.writeUserContent(__jte_html_attribute_1);
+							jteOutput.setContext("input", null);
+							jteOutput.writeContent("\"");
+						}
+						jteOutput.writeContent("><input type=\"hidden\" name=\"method\" value=\"dns\"><button type=\"submit\" class=\"secondary\" id=\"verify-dns\">");
+						jteOutput.setContext("button", null);
+						jteOutput.writeUserContent(p.t("ui.proof.dns_button"));
+						jteOutput.writeContent("</button></form>\n</div>\n");
 					}
-					jteOutput.writeContent("><input type=\"hidden\" name=\"method\" value=\"dns\"><button type=\"submit\" class=\"secondary\" id=\"verify-dns\">");
-					jteOutput.setContext("button", null);
-					jteOutput.writeUserContent(p.t("ui.proof.dns_button"));
-					jteOutput.writeContent("</button></form>\n</div>\n<div class=\"method\">\n<h3>");
+					jteOutput.writeContent("<div class=\"method\">\n<h3>");
 					jteOutput.setContext("h3", null);
 					jteOutput.writeUserContent(p.t("ui.proof.method.http"));
 					jteOutput.writeContent("</h3>\n<p>");
@@ -432,10 +436,11 @@ public final class JtetargetGenerated {
 		String client = (String)params.get("client");
 		String dnsName = (String)params.get("dnsName");
 		String httpUrl = (String)params.get("httpUrl");
+		boolean dnsPossible = (boolean)params.get("dnsPossible");
 		List<ReportInfo> reports = (List<ReportInfo>)params.get("reports");
 		List<Order> orders = (List<Order>)params.get("orders");
 		List<Schedule> schedules = (List<Schedule>)params.get("schedules");
 		dev.vantage.server.web.OrderForm form = (dev.vantage.server.web.OrderForm)params.get("form");
-		render(jteOutput, jteHtmlInterceptor, p, t, client, dnsName, httpUrl, reports, orders, schedules, form);
+		render(jteOutput, jteHtmlInterceptor, p, t, client, dnsName, httpUrl, dnsPossible, reports, orders, schedules, form);
 	}
 }

@@ -1,0 +1,109 @@
+package dev.vantage.it;
+
+import dev.vantage.scan.PortState;
+import dev.vantage.scan.Reason;
+import dev.vantage.target.Target;
+import dev.vantage.udp.UdpExchange;
+import dev.vantage.udp.UdpPortResult;
+import dev.vantage.udp.UdpProbeRegistry;
+import dev.vantage.udp.UdpScanConfig;
+import dev.vantage.udp.UdpScanner;
+import dev.vantage.udp.probe.DnsUdpProbe;
+import dev.vantage.udp.probe.DnsWire;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The three UDP states against real sockets on loopback, as nmap -sU sees them: dnsmasq answering
+ * (open, identified as nmap -sV names it), a port with nothing bound (the kernel's ICMP
+ * port-unreachable: closed), and a socket the test binds and never answers from (open|filtered).
+ */
+class UdpScanStatesIT {
+    private static final String DNSMASQ = "/usr/sbin/dnsmasq";
+    private static DataDaemons daemons;
+    private static DatagramSocket silent;
+    private static int dns;
+    private static int closed;
+
+    @BeforeAll
+    static void up() throws Exception {
+        assumeTrue(DataDaemons.usable(DNSMASQ), "needs root and dnsmasq");
+        daemons = new DataDaemons("vantage-udp");
+        dns = DataDaemons.freePort();
+        daemons.start("dnsmasq", () -> answers(dns), Map.of(), DNSMASQ, "--no-daemon", "--port=" + dns,
+                "--listen-address=127.0.0.1", "--bind-interfaces", "--no-resolv", "--no-hosts", "--conf-file=/dev/null",
+                "--pid-file=" + daemons.dir.resolve("dnsmasq.pid"));
+        silent = new DatagramSocket(new InetSocketAddress(DataDaemons.LO, 0));
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(DataDaemons.LO, 0))) {
+            closed = s.getLocalPort();
+        }
+    }
+
+    private static boolean answers(int port) {
+        try (UdpExchange x = UdpExchange.open(new InetSocketAddress(DataDaemons.LO, port))) {
+            byte[] q = DnsWire.query(7, "version.bind", DnsWire.TYPE_TXT, DnsWire.CLASS_CH, false);
+            return !x.ask(q, 1, Duration.ofMillis(300), 1, 4096).isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (silent != null) silent.close();
+        if (daemons != null) daemons.close();
+    }
+
+    @Test
+    void openClosedAndOpenFilteredAsNmapSeesThem() throws Exception {
+        Target t = new Target("127.0.0.1", DataDaemons.LO);
+        UdpScanner scanner = new UdpScanner(UdpScanConfig.defaults().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(1000)),
+                List.of(DataDaemons.onPort(new DnsUdpProbe(), dns)));
+        List<UdpPortResult> r = scanner.scan(List.of(t), new int[] {dns, closed, silent.getLocalPort()}).get(t);
+
+        UdpPortResult open = find(r, dns);
+        assertEquals(PortState.OPEN, open.result().state());
+        assertEquals(Reason.UDP_RESPONSE, open.result().reason());
+        assertEquals("dns", open.service().name());
+        Optional<DataDaemons.NmapService> nmap = daemons.nmap(true, dns, 53, null);
+        if (nmap.isPresent()) {
+            assertEquals(nmap.get().state(), open.result().state().label());
+            assertEquals(nmap.get().product(), open.service().product());
+            assertEquals(nmap.get().versionOrNull(), open.service().version());
+        }
+
+        UdpPortResult c = find(r, closed);
+        assertEquals(PortState.CLOSED, c.result().state());
+        assertEquals(Reason.PORT_UNREACH, c.result().reason());
+        daemons.nmap(true, closed, closed, null).ifPresent(n -> assertEquals(n.state(), c.result().state().label()));
+
+        UdpPortResult quiet = find(r, silent.getLocalPort());
+        assertEquals(PortState.OPEN_FILTERED, quiet.result().state());
+        assertEquals(Reason.NO_RESPONSE, quiet.result().reason());
+        daemons.nmap(true, silent.getLocalPort(), silent.getLocalPort(), null)
+                .ifPresent(n -> assertEquals(n.state(), quiet.result().state().label()));
+    }
+
+    @Test
+    void theKeySetHasAProbeForEveryPort() {
+        for (int p : dev.vantage.udp.UdpPorts.key()) {
+            assertEquals(true, UdpProbeRegistry.forPort(UdpProbeRegistry.all(), p) != null, "UDP " + p);
+        }
+    }
+
+    private static UdpPortResult find(List<UdpPortResult> list, int port) {
+        return list.stream().filter(x -> x.port() == port).findFirst().orElseThrow();
+    }
+}

@@ -93,7 +93,7 @@ class CheckServiceBrowserIT {
         find(By.id("password")).sendKeys("correct horse battery staple");
         shot("02-signup");
         find(By.id("signup")).click();
-        assertTrue(browser.getPageSource().contains("No host yet"), "the empty dashboard");
+        awaitText("No host yet");   // the empty dashboard
 
         find(By.id("host")).sendKeys("127.0.0.1");
         find(By.id("add-target")).click();
@@ -101,17 +101,20 @@ class CheckServiceBrowserIT {
         shot("03-target-unverified");
 
         find(By.id("verify-self")).click();
-        assertTrue(find(By.id("control")).getText().contains("proven"));
+        awaitText("Control is proven");
+        assertTrue(find(By.id("control")).getText().contains("proven by"));
         shot("04-target-verified");
 
         find(By.cssSelector("#level option[value='1']")).click();
         find(By.id("ports")).sendKeys(open1 + "," + open2 + "," + closed);
         find(By.id("place-order")).click();
+        find(By.id("status"));
         shot("05-order");
         WebElement link = awaitReportLink();
         shot("06-order-done");
         link.click();
 
+        awaitText("id=\"open-ports\"");
         String page = browser.getPageSource();
         assertTrue(page.contains(open1 + "/tcp") && page.contains(open2 + "/tcp"), "both open ports are in the report");
         assertFalse(page.contains(">" + closed + "/tcp<"), "the closed one is not");
@@ -119,7 +122,7 @@ class CheckServiceBrowserIT {
         shot("07-report");
 
         find(By.id("lang-switch")).click();
-        assertTrue(browser.getPageSource().contains("報告書"), "the report in Japanese");
+        awaitText("報告書");   // the report in Japanese
         shot("08-report-ja");
         find(By.linkText("検査対象")).click();
         shot("09-dashboard-ja");
@@ -128,9 +131,10 @@ class CheckServiceBrowserIT {
         browser.get(service.url("/account"));
         shot("10-account");
         browser.get(service.url("/activity"));
-        assertTrue(browser.getPageSource().contains("order-done"));
+        awaitText("order-done");
         shot("11-activity");
         find(By.id("logout")).click();
+        find(By.id("login"));
         assertTrue(browser.getCurrentUrl().endsWith("/login"));
     }
 
@@ -145,6 +149,15 @@ class CheckServiceBrowserIT {
             Thread.sleep(500);
         }
         throw new AssertionError("no report within 90 s: " + service.log());
+    }
+
+    /** Waits (bounded) until the page shows the text: a click's page may still be loading. */
+    private static void awaitText(String text) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!browser.getPageSource().contains(text)) {
+            if (System.nanoTime() > end) throw new AssertionError("no '" + text + "' on " + browser.getCurrentUrl());
+            Thread.sleep(100);
+        }
     }
 
     /** The element, once the page that has it is there (bounded wait: a click's page may still be loading). */

@@ -96,6 +96,29 @@ class UdpScanStatesIT {
                 .ifPresent(n -> assertEquals(n.state(), quiet.result().state().label()));
     }
 
+    /**
+     * Over a real link (two namespaces of this test, joined by a veth) the target's kernel limits
+     * ICMP port-unreachables to a burst of six, then one a second: all nine closed ports of the
+     * key set must still come out closed, not open|filtered.
+     */
+    @Test
+    void closedPortsStayClosedDespiteIcmpRateLimiting() {
+        assumeTrue(Netns.usable(), "needs root, ip and iptables");
+        try (Netns net = new Netns()) {
+            net.add("vt-it-udp-scan");
+            net.add("vt-it-udp-tgt");
+            net.link("vt-it-udp-scan", "vt-it-us0", "198.18.7.10/24", "vt-it-udp-tgt", "vt-it-ut0", "198.18.7.20/24");
+            List<String> cmd = new java.util.ArrayList<>(List.of(Netns.java(), "-cp", Netns.testClasspath(),
+                    UdpCheckMain.class.getName(), "198.18.7.20"));
+            for (int p : dev.vantage.udp.UdpPorts.key()) cmd.add(String.valueOf(p));
+            Netns.Result r = net.execAllowingFailure(180, "vt-it-udp-scan", cmd.toArray(String[]::new));
+            assertEquals(0, r.exitCode(), r.err());
+            List<String> lines = r.out().strip().lines().toList();
+            assertEquals(9, lines.size(), r.out());
+            for (String line : lines) assertEquals("closed", line.split("\t")[1], line);
+        }
+    }
+
     @Test
     void theKeySetHasAProbeForEveryPort() {
         for (int p : dev.vantage.udp.UdpPorts.key()) {

@@ -71,8 +71,8 @@ public final class ServiceIdentifier {
             Optional<Service> found;
             try (Connection c = connect(address, tls, deadline)) {
                 found = p.query(c);
-            } catch (IOException e) {
-                continue;   // this probe's conversation failed; the next may still succeed
+            } catch (IOException | RuntimeException e) {
+                continue;   // this probe's conversation failed (or it choked on the reply); the next may still succeed
             }
             if (found.isEmpty()) continue;
             Service s = found.get();

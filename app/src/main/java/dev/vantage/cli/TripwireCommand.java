@@ -1,9 +1,6 @@
 package dev.vantage.cli;
 
 import dev.vantage.BadInputException;
-import dev.vantage.assess.KnowledgeBase;
-import dev.vantage.assess.Lang;
-import dev.vantage.report.render.Texts;
 import dev.vantage.store.Store;
 import dev.vantage.store.StoreConfig;
 import dev.vantage.store.StoreException;
@@ -14,42 +11,28 @@ import dev.vantage.tripwire.Banner;
 import dev.vantage.tripwire.DecoyStats;
 import dev.vantage.tripwire.Tripwire;
 import dev.vantage.tripwire.TripwireConfig;
-import dev.vantage.tripwire.report.AttackRecord;
-import dev.vantage.tripwire.report.AttackRecords;
-import dev.vantage.tripwire.report.HtmlAttackRecord;
-import dev.vantage.tripwire.report.JsonAttackRecord;
-import dev.vantage.tripwire.report.TextAttackRecord;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -61,7 +44,7 @@ import java.util.stream.Collectors;
         description = {"Listen on decoy ports left reachable on purpose and record every connection: when, from where,",
                 "to which port, what the client sent first, which user names it tried (passwords only as salted hashes).",
                 "Nothing runs behind the decoys. Stop with SIGTERM or Ctrl-C."},
-        subcommands = TripwireCommand.Report.class,
+        subcommands = TripwireReportCommand.class,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "1:an internal error", "2:bad input (options, ports that cannot be bound, database)"})
 final class TripwireCommand implements Callable<Integer> {
@@ -137,6 +120,10 @@ final class TripwireCommand implements Callable<Integer> {
             try {
                 err.println("tripwire: listening on " + describe(tripwire.listening(), config) + "; recording to " + db.describe()
                         + (log != null ? " and " + log : ""));
+                if ("root".equals(System.getProperty("user.name"))) {
+                    err.println("tripwire: warning: running as root; a decoy needs only CAP_NET_BIND_SERVICE"
+                            + " (see packaging/vantage-tripwire.service)");
+                }
                 waitForStop(stopRequested, tripwire, err);
             } finally {
                 tripwire.close();
@@ -247,92 +234,6 @@ final class TripwireCommand implements Callable<Integer> {
                 return Store.open(c.withCredentialsFrom(System.getenv()).withMustExist(mustExist));
             } catch (StoreException e) {
                 throw new BadInputException(e.getMessage());
-            }
-        }
-    }
-
-    /** {@code vantage tripwire report}: the attack record as text, JSON or a self-contained HTML page. */
-    @Command(name = "report", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-            description = {"Summarise what the tripwire recorded: attempts per port, per day and per source, first and last seen,",
-                    "user names tried, what clients sent first. The HTML page is meant for publishing (use --mask-sources)."})
-    static final class Report implements Callable<Integer> {
-        enum Format { text, json, html }
-
-        @Mixin
-        StoreOptions store = new StoreOptions();
-
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-                description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-        Format format;
-
-        @Option(names = "--since", paramLabel = "WHEN",
-                description = "Only from then on: a date (2025-03-01, UTC), a time (2025-03-01T12:00:00Z) or an age (30d, 12h). Default: everything.")
-        @Nullable String since;
-
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-        @Nullable Path output;
-
-        @Option(names = "--mask-sources", description = "Show source addresses as 203.0.113.x (IPv6 as its /48), for publishing.")
-        boolean maskSources;
-
-        @Option(names = "--lang", paramLabel = "en|ja", defaultValue = "en", description = "Language of the labels. Default: ${DEFAULT-VALUE}.")
-        String lang;
-
-        @Option(names = "--top", paramLabel = "N", defaultValue = "10",
-                description = "How many sources, user names and first lines to list. Default: ${DEFAULT-VALUE}.")
-        int top;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            quietLibraries();
-            Lang language = Lang.parse(lang);
-            if (top < 1 || top > 1000) throw new BadInputException("--top must be between 1 and 1000.");
-            Instant now = Instant.now();
-            Instant from = since == null ? null : parseSince(since, now);
-            AttackRecord record;
-            try (Store db = store.open(true)) {
-                record = AttackRecords.read(new DecoyDao(db.jdbi()), from, now, top, maskSources);
-            }
-            Texts texts = new Texts(KnowledgeBase.builtin(), language);
-            String rendered = switch (format) {
-                case text -> TextAttackRecord.render(record, texts);
-                case json -> JsonAttackRecord.render(record, texts);
-                case html -> HtmlAttackRecord.render(record, texts);
-            };
-            if (output == null) {
-                PrintWriter out = spec.commandLine().getOut();
-                out.print(rendered);
-                out.flush();
-                return Main.EXIT_OK;
-            }
-            try (OutputTarget target = OutputTarget.open(output, java.io.OutputStream.nullOutputStream())) {
-                target.stream().write(rendered.getBytes(StandardCharsets.UTF_8));
-                target.commit();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return Main.EXIT_OK;
-        }
-
-        private static final Pattern AGE = Pattern.compile("(\\d{1,6})([dh])");
-
-        /** A UTC date, an ISO instant, or an age before {@code now} (30d, 12h). */
-        static Instant parseSince(String text, Instant now) {
-            String t = text.strip().toLowerCase(Locale.ROOT);
-            Matcher age = AGE.matcher(t);
-            if (age.matches()) {
-                long n = Long.parseLong(age.group(1));
-                return now.minus(age.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n));
-            }
-            try {
-                if (t.length() == 10) return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-                return Instant.parse(text.strip());
-            } catch (DateTimeParseException e) {
-                throw new BadInputException("Cannot read --since '" + text + "'; give a date (2025-03-01), a time (2025-03-01T12:00:00Z)"
-                        + " or an age (30d, 12h).");
             }
         }
     }

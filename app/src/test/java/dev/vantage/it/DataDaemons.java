@@ -240,6 +240,11 @@ final class DataDaemons implements AutoCloseable {
      * {@code namespace}, nmap runs inside that network namespace (its own loopback).
      */
     Optional<NmapService> nmap(boolean udp, int testPort, int usualPort, String namespace) throws Exception {
+        return nmap(udp, true, testPort, usualPort, namespace);
+    }
+
+    /** As above; without {@code versions} only the port state (nmap -sU -sV probes a silent port for minutes). */
+    Optional<NmapService> nmap(boolean udp, boolean versions, int testPort, int usualPort, String namespace) throws Exception {
         if (!nmapInstalled()) return Optional.empty();
         Path db = dir.resolve("nmap-service-probes-" + testPort);
         List<String> out = new ArrayList<>();
@@ -253,8 +258,9 @@ final class DataDaemons implements AutoCloseable {
         Files.write(db, out, StandardCharsets.ISO_8859_1);
         List<String> cmd = new ArrayList<>();
         if (namespace != null) cmd.addAll(List.of("ip", "netns", "exec", namespace));
-        cmd.addAll(List.of("/usr/bin/nmap", "--versiondb", db.toString(), "-sV", udp ? "-sU" : "-sT", "-Pn", "-n",
+        cmd.addAll(List.of("/usr/bin/nmap", "--versiondb", db.toString(), udp ? "-sU" : "-sT", "-Pn", "-n",
                 "-p", String.valueOf(testPort), "-oX", "-", "127.0.0.1"));
+        if (versions) cmd.add(cmd.indexOf("-Pn"), "-sV");
         String xml = run(300, cmd.toArray(String[]::new));
         Matcher state = Pattern.compile("<state state=\"([^\"]*)\"").matcher(xml);
         Matcher service = Pattern.compile("<service ([^>]*)").matcher(xml);

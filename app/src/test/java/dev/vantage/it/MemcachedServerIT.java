@@ -86,7 +86,7 @@ class MemcachedServerIT {
         UdpPortResult r = DataDaemons.udpScan(tcpOnly, new MemcachedUdpProbe());
         assertEquals(PortState.CLOSED, r.result().state());
         assertEquals(Reason.PORT_UNREACH, r.result().reason());
-        Optional<DataDaemons.NmapService> nmap = daemons.nmap(true, tcpOnly, 11211, null);
+        Optional<DataDaemons.NmapService> nmap = daemons.nmap(true, false, tcpOnly, 11211, null);
         nmap.ifPresent(n -> assertEquals("closed", n.state()));
     }
 }

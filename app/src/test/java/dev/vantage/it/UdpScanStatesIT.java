@@ -87,12 +87,12 @@ class UdpScanStatesIT {
         UdpPortResult c = find(r, closed);
         assertEquals(PortState.CLOSED, c.result().state());
         assertEquals(Reason.PORT_UNREACH, c.result().reason());
-        daemons.nmap(true, closed, closed, null).ifPresent(n -> assertEquals(n.state(), c.result().state().label()));
+        daemons.nmap(true, false, closed, closed, null).ifPresent(n -> assertEquals(n.state(), c.result().state().label()));
 
         UdpPortResult quiet = find(r, silent.getLocalPort());
         assertEquals(PortState.OPEN_FILTERED, quiet.result().state());
         assertEquals(Reason.NO_RESPONSE, quiet.result().reason());
-        daemons.nmap(true, silent.getLocalPort(), silent.getLocalPort(), null)
+        daemons.nmap(true, false, silent.getLocalPort(), silent.getLocalPort(), null)
                 .ifPresent(n -> assertEquals(n.state(), quiet.result().state().label()));
     }
 

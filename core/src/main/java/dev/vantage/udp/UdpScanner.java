@@ -76,38 +76,13 @@ public final class UdpScanner {
     public Map<Target, List<UdpPortResult>> scan(List<Target> targets, int[] ports, Consumer<UdpPortResult> each) {
         int[] sorted = Arrays.stream(ports).distinct().sorted().toArray();
         for (int p : sorted) if (p < 1 || p > 65535) throw new IllegalArgumentException("UDP port out of range: " + p);
-        UdpPortResult[][] results = new UdpPortResult[targets.size()][sorted.length];
-        DatagramRate rate = new DatagramRate(config.rate());
-        Semaphore inFlight = new Semaphore(config.maxInFlight());
-        Map<InetAddress, Semaphore> perHost = new HashMap<>();
-        for (Target t : targets) perHost.putIfAbsent(t.address(), new Semaphore(config.hostParallelism()));
+        Run run = new Run(targets, sorted, each);
         List<Thread> threads = new ArrayList<>();
-        Object emitLock = new Object();
         try {
             for (int pi = 0; pi < sorted.length; pi++) {
                 for (int ti = 0; ti < targets.size(); ti++) {
-                    inFlight.acquire();
-                    int p = pi;
-                    int t = ti;
-                    Semaphore host = perHost.get(targets.get(ti).address());
-                    threads.add(Thread.ofVirtual().name("vantage-udp-" + sorted[pi]).start(() -> {
-                        try {
-                            host.acquire();
-                            try {
-                                UdpPortResult r = probe(targets.get(t), sorted[p], rate);
-                                results[t][p] = r;
-                                synchronized (emitLock) {
-                                    each.accept(r);
-                                }
-                            } finally {
-                                host.release();
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        } finally {
-                            inFlight.release();
-                        }
-                    }));
+                    run.inFlight.acquire();
+                    threads.add(run.start(ti, pi));
                     if (threads.size() > 4 * config.maxInFlight()) threads.removeIf(th -> !th.isAlive());
                 }
             }
@@ -116,13 +91,60 @@ public final class UdpScanner {
             Thread.currentThread().interrupt();
             threads.forEach(Thread::interrupt);
         }
-        Map<Target, List<UdpPortResult>> out = new LinkedHashMap<>();
-        for (int t = 0; t < targets.size(); t++) {
-            List<UdpPortResult> list = new ArrayList<>();
-            for (UdpPortResult r : results[t]) if (r != null) list.add(r);
-            out.put(targets.get(t), List.copyOf(list));
+        return run.results();
+    }
+
+    /** One scan's shared state: the limits, the pacing, and the results as they come in. */
+    private final class Run {
+        private final List<Target> targets;
+        private final int[] ports;
+        private final Consumer<UdpPortResult> each;
+        private final UdpPortResult[][] results;
+        private final DatagramRate rate = new DatagramRate(config.rate());
+        private final Semaphore inFlight = new Semaphore(config.maxInFlight());
+        private final Map<InetAddress, Semaphore> perHost = new HashMap<>();
+
+        Run(List<Target> targets, int[] ports, Consumer<UdpPortResult> each) {
+            this.targets = targets;
+            this.ports = ports;
+            this.each = each;
+            this.results = new UdpPortResult[targets.size()][ports.length];
+            for (Target t : targets) perHost.putIfAbsent(t.address(), new Semaphore(config.hostParallelism()));
         }
-        return out;
+
+        /** Probes one port on a virtual thread of its own; the caller has taken an in-flight permit for it. */
+        Thread start(int target, int port) {
+            Semaphore host = perHost.get(targets.get(target).address());
+            return Thread.ofVirtual().name("vantage-udp-" + ports[port]).start(() -> {
+                try {
+                    host.acquire();
+                    try {
+                        UdpPortResult r = probe(targets.get(target), ports[port], rate);
+                        results[target][port] = r;
+                        synchronized (this) {
+                            each.accept(r);
+                        }
+                    } finally {
+                        host.release();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        /** Read after every thread has been joined (which makes their writes visible). */
+        Map<Target, List<UdpPortResult>> results() {
+            Map<Target, List<UdpPortResult>> out = new LinkedHashMap<>();
+            for (int t = 0; t < targets.size(); t++) {
+                List<UdpPortResult> list = new ArrayList<>();
+                for (UdpPortResult r : results[t]) if (r != null) list.add(r);
+                out.put(targets.get(t), List.copyOf(list));
+            }
+            return out;
+        }
     }
 
     /** Probes one port (blocking); for a single answer outside a scan. */
@@ -146,7 +168,7 @@ public final class UdpScanner {
         for (int i = 0; found.isEmpty() && i < probes.size(); i++) {
             if (probes.get(i) != own) found = safely(probes.get(i), replies);
         }
-        Service s = found.orElseGet(() -> Service.unknown(replies.get(0).length == 0 ? "" : Connection.excerpt(replies.get(0), 120)));
+        Service s = found.orElseGet(() -> Service.unknown(replies.get(0).length == 0 ? null : Connection.excerpt(replies.get(0), 120)));
         return s.withDetail(TRANSPORT, UDP);
     }
 

@@ -74,7 +74,7 @@ public final class DecoyServer implements AutoCloseable {
         this.config = config;
         this.listeners = listeners;
         this.slots = new Semaphore(config.maxConnections());
-        this.limiter = new SourceRateLimiter(config.sourceRate(), config.sourceBurst(), 65_536);
+        this.limiter = new SourceRateLimiter(config.sourceRate(), config.sourceBurst(), 16_384);   // about 2 MB at most
     }
 
     /**
@@ -237,7 +237,7 @@ public final class DecoyServer implements AutoCloseable {
         String where = bind == null ? "" : " on " + Addresses.canonical(bind);
         if (reason.contains("permission denied") || reason.contains("access denied")) {
             if (port < 1024) {
-                return "Port " + port + " is below 1024, which only root may bind: run the tripwire as an ordinary user that has the"
+                return "Port " + port + " is below 1024, which takes privilege to bind: run the tripwire as an ordinary user that has the"
                         + " CAP_NET_BIND_SERVICE capability (systemd AmbientCapabilities=CAP_NET_BIND_SERVICE, as in"
                         + " packaging/vantage-tripwire.service, or setcap cap_net_bind_service=+ep on the java binary) rather than as root.";
             }

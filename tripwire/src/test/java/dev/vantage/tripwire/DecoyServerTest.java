@@ -249,7 +249,7 @@ class DecoyServerTest {
     @Test
     void aPrivilegedPortWithoutTheCapabilityGetsTheCapabilityRoute() {
         String m = DecoyServer.explainBindFailure(null, 23, new java.net.BindException("Permission denied"));
-        assertTrue(m.startsWith("Port 23 is below 1024, which only root may bind: run the tripwire as an ordinary user that has the"
+        assertTrue(m.startsWith("Port 23 is below 1024, which takes privilege to bind: run the tripwire as an ordinary user that has the"
                 + " CAP_NET_BIND_SERVICE capability"), m);
         assertTrue(m.contains("AmbientCapabilities=CAP_NET_BIND_SERVICE") && m.contains("setcap cap_net_bind_service=+ep"), m);
         assertTrue(m.endsWith(".") && !m.substring(0, m.length() - 1).contains(". "), "one sentence: " + m);

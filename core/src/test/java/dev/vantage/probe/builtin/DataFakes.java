@@ -106,25 +106,23 @@ public final class DataFakes {
     }
 
     public static DataFakeServer.Conversation smb() {
-        return p -> {
-            if (!smbNegotiation(p)) return;
-        };
+        return DataFakes::smbNegotiation;
     }
 
-    static boolean smbNegotiation(DataFakeServer.Peer p) throws IOException {
+    /** SMB1 multi-protocol negotiate → 0x02FF, then SMB2 negotiate → 3.1.1, as Samba 4 answers. */
+    static void smbNegotiation(DataFakeServer.Peer p) throws IOException {
         byte[] nbt = p.read(4);
-        if (nbt.length < 4 || nbt[0] != 0) return false;
+        if (nbt.length < 4 || nbt[0] != 0) return;
         int len = ((nbt[2] & 0xff) << 8) | (nbt[3] & 0xff);
         byte[] m = p.read(len);
-        if (m.length < 5 || (m[0] & 0xff) != 0xff || m[4] != 0x72) return false;
+        if (m.length < 5 || (m[0] & 0xff) != 0xff || m[4] != 0x72) return;
         p.write(DataFakeServer.framed(DataFakeServer.corpus("smb/smb2-wildcard-02ff.bin")));
         nbt = p.read(4);
-        if (nbt.length < 4) return false;
+        if (nbt.length < 4) return;
         len = ((nbt[2] & 0xff) << 8) | (nbt[3] & 0xff);
         m = p.read(len);
-        if (m.length < 4 || (m[0] & 0xff) != 0xfe) return false;
+        if (m.length < 4 || (m[0] & 0xff) != 0xfe) return;
         p.write(DataFakeServer.framed(DataFakeServer.corpus("smb/smb2-3.1.1-signing-required.bin")));
-        return true;
     }
 
     public static DataFakeServer.Conversation netbiosSession() {

@@ -69,7 +69,7 @@ final class TripwireReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        quietLibraries();
+        TripwireCommand.quietLibraries();
         Lang language = Lang.parse(lang);
         if (top < 1 || top > 1000) throw new BadInputException("--top must be between 1 and 1000.");
         Instant now = Instant.now();

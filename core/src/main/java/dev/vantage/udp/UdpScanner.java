@@ -32,10 +32,11 @@ import java.util.function.Consumer;
  *   <li>silence after every retry → {@code open|filtered} ({@code no-response});</li>
  *   <li>another ICMP error (host or network unreachable, prohibited) → {@code filtered}.</li>
  * </ul>
- * One virtual thread per port in flight, bounded over the scan ({@link UdpScanConfig#maxInFlight})
- * and per address ({@link UdpScanConfig#hostParallelism}), paced by a global datagram rate.
- * Ports are visited port by port across the targets, so one host's ICMP rate limit is not spent
- * in a burst. Thread-safe; one instance may run several scans.
+ * One virtual thread per port in flight, bounded per address ({@link UdpScanConfig#hostParallelism})
+ * and, together with the datagram rate, per scanner: scans running at once on one instance (one
+ * per host, say) share {@link UdpScanConfig#maxInFlight} and {@link UdpScanConfig#rate}. Ports are
+ * visited port by port across the targets, so one host's ICMP rate limit is not spent in a burst.
+ * Thread-safe.
  *
  * <pre>{@code
  * Map<Target, List<UdpPortResult>> r = new UdpScanner(UdpScanConfig.defaults()).scan(targets, UdpPorts.key());
@@ -54,6 +55,8 @@ public final class UdpScanner {
 
     private final UdpScanConfig config;
     private final List<UdpProbe> probes;
+    private final DatagramRate rate;
+    private final Semaphore inFlight;
 
     public UdpScanner(UdpScanConfig config) {
         this(config, UdpProbeRegistry.all());
@@ -62,6 +65,8 @@ public final class UdpScanner {
     public UdpScanner(UdpScanConfig config, List<UdpProbe> probes) {
         this.config = config;
         this.probes = List.copyOf(probes);
+        this.rate = new DatagramRate(config.rate());
+        this.inFlight = new Semaphore(config.maxInFlight());
     }
 
     /** Scans every port of every target; blocks until done. Results in target order, ports ascending. */
@@ -81,7 +86,7 @@ public final class UdpScanner {
         try {
             for (int pi = 0; pi < sorted.length; pi++) {
                 for (int ti = 0; ti < targets.size(); ti++) {
-                    run.inFlight.acquire();
+                    inFlight.acquire();
                     threads.add(run.start(ti, pi));
                     if (threads.size() > 4 * config.maxInFlight()) threads.removeIf(th -> !th.isAlive());
                 }
@@ -100,8 +105,6 @@ public final class UdpScanner {
         private final int[] ports;
         private final Consumer<UdpPortResult> each;
         private final UdpPortResult[][] results;
-        private final DatagramRate rate = new DatagramRate(config.rate());
-        private final Semaphore inFlight = new Semaphore(config.maxInFlight());
         private final Map<InetAddress, Semaphore> perHost = new HashMap<>();
 
         Run(List<Target> targets, int[] ports, Consumer<UdpPortResult> each) {
@@ -119,7 +122,7 @@ public final class UdpScanner {
                 try {
                     host.acquire();
                     try {
-                        UdpPortResult r = probe(targets.get(target), ports[port], rate);
+                        UdpPortResult r = probe(targets.get(target), ports[port]);
                         results[target][port] = r;
                         synchronized (this) {
                             each.accept(r);
@@ -147,12 +150,8 @@ public final class UdpScanner {
         }
     }
 
-    /** Probes one port (blocking); for a single answer outside a scan. */
+    /** Probes one port (blocking), within this scanner's datagram rate. */
     public UdpPortResult probe(Target target, int port) throws InterruptedException {
-        return probe(target, port, new DatagramRate(config.rate()));
-    }
-
-    private UdpPortResult probe(Target target, int port, DatagramRate rate) throws InterruptedException {
         UdpProbe probe = UdpProbeRegistry.forPort(probes, port);
         List<byte[]> requests = probe != null ? probe.requests() : List.of(NO_PAYLOAD.clone());
         PortProbeRun.Outcome o = new PortProbeRun(config, rate).run(new InetSocketAddress(target.address(), port), requests,

@@ -167,9 +167,10 @@ final class CheckCommand implements Callable<Integer> {
         if (level < 1 || level > 3) throw new BadInputException("--level must be 1, 2 or 3.");
         format = format.strip().toLowerCase(java.util.Locale.ROOT);
         ReportRenderer renderer = format.equals("json") ? null : Renderers.require(format);
-        KnowledgeBase kb = KnowledgeBase.builtin();
-        Policy policy = policyFile != null ? PolicyParser.read(policyFile, kb) : Policy.empty();
-        Lang language = lang != null ? Lang.parse(lang) : policy.language() != null ? policy.language() : Lang.EN;
+        Meaning meaning = Meaning.of(policyFile, lang);
+        KnowledgeBase kb = meaning.kb();
+        Policy policy = meaning.policy();
+        Lang language = meaning.lang();
         Risk threshold = failOn == null ? null : Risk.parse(failOn);
         if (threshold == Risk.INFO) throw new BadInputException("--fail-on takes high, medium or low.");
         String relay = relayDomain != null ? checkedDomain(relayDomain)

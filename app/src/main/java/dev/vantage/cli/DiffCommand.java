@@ -2,10 +2,6 @@ package dev.vantage.cli;
 
 import dev.vantage.BadInputException;
 import dev.vantage.assess.Assessor;
-import dev.vantage.assess.KnowledgeBase;
-import dev.vantage.assess.Lang;
-import dev.vantage.assess.Policy;
-import dev.vantage.assess.PolicyParser;
 import dev.vantage.report.JsonResultReader;
 import dev.vantage.report.diff.DiffJsonWriter;
 import dev.vantage.report.diff.DiffTextRenderer;
@@ -57,14 +53,12 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         String f = format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("text") && !f.equals("json")) throw new BadInputException("--format for diff is text or json.");
-        KnowledgeBase kb = KnowledgeBase.builtin();
-        Policy policy = policyFile != null ? PolicyParser.read(policyFile, kb) : Policy.empty();
-        Lang language = lang != null ? Lang.parse(lang) : policy.language() != null ? policy.language() : Lang.EN;
-        Assessor assessor = new Assessor(kb, policy);
+        Meaning meaning = Meaning.of(policyFile, lang);
+        Assessor assessor = meaning.assessor();
         ReportDiff diff = ReportDiff.between(JsonResultReader.read(older).assess(assessor), JsonResultReader.read(newer).assess(assessor));
         try (OutputTarget target = OutputTarget.open(output, out)) {
             if (f.equals("json")) DiffJsonWriter.write(diff, target.stream());
-            else DiffTextRenderer.render(diff, kb, language, target.stream());
+            else DiffTextRenderer.render(diff, meaning.kb(), meaning.lang(), target.stream());
             target.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,10 +1,5 @@
 package dev.vantage.cli;
 
-import dev.vantage.assess.Assessor;
-import dev.vantage.assess.KnowledgeBase;
-import dev.vantage.assess.Lang;
-import dev.vantage.assess.Policy;
-import dev.vantage.assess.PolicyParser;
 import dev.vantage.report.JsonResultReader;
 import dev.vantage.report.SavedResult;
 import dev.vantage.report.render.Renderers;
@@ -46,12 +41,10 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var renderer = Renderers.require(format);
-        KnowledgeBase kb = KnowledgeBase.builtin();
-        Policy policy = policyFile != null ? PolicyParser.read(policyFile, kb) : Policy.empty();
-        Lang language = lang != null ? Lang.parse(lang) : policy.language() != null ? policy.language() : Lang.EN;
+        Meaning meaning = Meaning.of(policyFile, lang);
         SavedResult saved = JsonResultReader.read(result);
         try (OutputTarget target = OutputTarget.open(output, out)) {
-            renderer.render(saved.assess(new Assessor(kb, policy)), kb, language, target.stream());
+            renderer.render(saved.assess(meaning.assessor()), meaning.kb(), meaning.lang(), target.stream());
             target.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

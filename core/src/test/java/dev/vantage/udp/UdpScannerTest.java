@@ -219,6 +219,19 @@ class UdpScannerTest {
     }
 
     @Test
+    void concurrentScansOnOneScannerShareTheRateCap() throws Exception {
+        int[] ports = new int[10];
+        for (int i = 0; i < ports.length; i++) ports[i] = unboundPort();
+        UdpScanner scanner = new UdpScanner(FAST.withRate(40), List.of());
+        long start = System.nanoTime();
+        Thread other = Thread.ofVirtual().start(() -> scanner.scan(List.of(TARGET), ports));
+        scanner.scan(List.of(TARGET), ports);
+        other.join();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms >= 400, "20 datagrams at 40/s over two scans take about 0.5 s, took " + ms + " ms");
+    }
+
+    @Test
     void workOverIpv6Loopback() throws Exception {
         InetAddress v6 = InetAddress.getByName("::1");
         DatagramSocket s;

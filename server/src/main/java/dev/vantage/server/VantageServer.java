@@ -39,9 +39,8 @@ import java.time.Clock;
  * orders back in the queue and closes the database.
  *
  * <pre>{@code
- * try (VantageServer s = VantageServer.start(ServerConfig.builder(StoreConfig.inDataDir(dir)).build())) {
- *     s.awaitStop();
- * }
+ * VantageServer s = VantageServer.start(ServerConfig.builder(StoreConfig.inDataDir(dir)).build());
+ * Runtime.getRuntime().addShutdownHook(new Thread(s::close));
  * }</pre>
  */
 public final class VantageServer implements AutoCloseable {
@@ -149,14 +148,6 @@ public final class VantageServer implements AutoCloseable {
     /** Runs the schedules now (tests; the worker does it every 30 seconds). */
     public int runDueSchedules() {
         return services.schedules().tick();
-    }
-
-    /** Blocks until the process is asked to stop. */
-    public void awaitStop() throws InterruptedException {
-        Object forever = new Object();
-        synchronized (forever) {
-            forever.wait();
-        }
     }
 
     @Override

@@ -170,6 +170,29 @@ class OrderRoutesTest {
     }
 
     @Test
+    void aRunningOrderCanBeCancelledAndLeavesNoReport() throws Exception {
+        try (TestServer slow = TestServer.start(b -> b.scanRate(20))) {
+            Api api = Api.newAccount(slow.server.baseUrl(), "cancel-running@example.org");
+            String target = api.post("/targets", java.util.Map.of("host", "127.0.0.1")).json().path("id").asText();
+            api.post("/targets/" + target + "/verify", java.util.Map.of("method", "self"));
+            String id = api.post("/orders", java.util.Map.of("target", target, "level", 1, "ports", "1-600")).json().path("id").asText();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (api.get("/orders/" + id).json().path("progress").asInt() == 0) {
+                if (System.nanoTime() > deadline) throw new AssertionError("no progress");
+                Thread.sleep(100);
+            }
+            JsonNode cancelled = api.post("/orders/" + id + "/cancel", java.util.Map.of()).json();
+            assertEquals("cancelled", cancelled.path("status").asText());
+            Thread.sleep(1500);
+            JsonNode after = api.get("/orders/" + id).json();
+            assertEquals("cancelled", after.path("status").asText(), "the worker does not overwrite the cancel");
+            assertTrue(after.path("report").isNull());
+            assertEquals(0, api.get("/reports").json().size());
+            assertTrue(after.path("progress").asInt() < 100);
+        }
+    }
+
+    @Test
     void ordersAreLimitedPerAccount() throws Exception {
         try (TestServer tight = TestServer.start(b -> b.worker(false).limits(Limits.defaults().withOrders(2, 10)))) {
             Browser b = new Browser(tight.server.baseUrl());

@@ -21,7 +21,7 @@ class RestartTest {
             int open = listeners.open();
             String running;
             // 1. A service without a worker takes an order: it waits in the queue.
-            try (TestServer first = TestServer.start(b -> b.worker(false))) {
+            try (TestServer first = TestServer.startKeeping(b -> b.worker(false))) {
                 dir = first.dir;
                 Api api = Api.newAccount(first.server.baseUrl(), "restart@example.org");
                 token = api.token;

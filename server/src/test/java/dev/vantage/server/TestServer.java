@@ -21,24 +21,33 @@ import java.util.stream.Stream;
 final class TestServer implements AutoCloseable {
     final Path dir;
     final VantageServer server;
+    private final boolean ownsDir;
 
-    private TestServer(Path dir, VantageServer server) {
+    private TestServer(Path dir, VantageServer server, boolean ownsDir) {
         this.dir = dir;
         this.server = server;
+        this.ownsDir = ownsDir;
     }
 
     static TestServer start() throws IOException {
         return start(b -> b);
     }
 
+    /** A service on a new database, deleted when the service is closed. */
     static TestServer start(UnaryOperator<ServerConfig.Builder> custom) throws IOException {
         Path dir = Files.createTempDirectory("vantage-serve-test");
-        return new TestServer(dir, VantageServer.start(custom.apply(builder(dir)).build()));
+        return new TestServer(dir, VantageServer.start(custom.apply(builder(dir)).build()), true);
     }
 
-    /** Starts another service on the same database (a restart). */
+    /** A service on a new database that outlives it (for restarts); the caller deletes {@link #dir}. */
+    static TestServer startKeeping(UnaryOperator<ServerConfig.Builder> custom) throws IOException {
+        Path dir = Files.createTempDirectory("vantage-serve-test");
+        return new TestServer(dir, VantageServer.start(custom.apply(builder(dir)).build()), false);
+    }
+
+    /** Starts another service on the same database (a restart); the database stays when it is closed. */
     static TestServer restart(Path dir, UnaryOperator<ServerConfig.Builder> custom) {
-        return new TestServer(dir, VantageServer.start(custom.apply(builder(dir)).build()));
+        return new TestServer(dir, VantageServer.start(custom.apply(builder(dir)).build()), false);
     }
 
     static ServerConfig.Builder builder(Path dir) {
@@ -57,14 +66,14 @@ final class TestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         server.close();
+        if (ownsDir) deleteDir(dir);
     }
 
-    /** Stops the service and deletes its database. */
+    /** Stops the service (and deletes its database if it owns it). */
     void destroy() throws IOException {
         close();
-        deleteDir(dir);
     }
 
     static void deleteDir(Path dir) throws IOException {

@@ -25,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -292,9 +291,5 @@ final class ApiRoutes {
         m.put("detail", e.detail());
         m.put("source_ip", e.sourceIp());
         return m;
-    }
-
-    static List<String> formats() {
-        return ReportService.formats();
     }
 }

@@ -51,7 +51,7 @@ final class SvgCharts {
         int plotH = height - top - bottom;
         long max = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
         double step = bars.isEmpty() ? plotW : (double) plotW / bars.size();
-        double barW = Math.max(1, step * 0.8);
+        double barW = Math.max(1, Math.min(step * 0.8, 36));     // a few days must not look like a wall
         StringBuilder s = open(WIDTH, height, ariaLabel);
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\"/>", left, top + plotH, left + plotW, top + plotH, GRID));
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-dasharray=\"3 3\"/>", left, top, left + plotW, top, GRID));

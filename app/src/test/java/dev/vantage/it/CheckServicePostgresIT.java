@@ -11,13 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,39 +22,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The check service on Debian's PostgreSQL instead of H2: the same migrations, the job queue
- * (db-scheduler's table) and a restart between taking an order and running it. The cluster is
- * made by initdb in a temp dir and served on a free loopback port, stopped by its process handle.
+ * (db-scheduler's table) and a restart between taking an order and running it, on a throw-away
+ * cluster ({@link PostgresCluster}).
  */
 class CheckServicePostgresIT {
-    private static Path dir;
-    private static MailDaemon postgres;
+    private static PostgresCluster postgres;
     private static int port;
 
     @BeforeAll
     static void start() throws Exception {
-        Path bin;
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            bin = versions.map(p -> p.resolve("bin")).filter(p -> Files.isExecutable(p.resolve("postgres"))).findFirst().orElse(null);
-        } catch (java.io.IOException e) {
-            bin = null;
-        }
-        assumeTrue(bin != null && MailDaemon.usable(bin.resolve("postgres").toString(), "/usr/bin/setpriv"), "needs postgresql and root");
-        dir = MailDaemon.sharedTempDir("vantage-serve-pg");
-        Path data = dir.resolve("data");
-        MailDaemon.run(20, "install", "-d", "-o", "postgres", "-g", "postgres", "-m", "700", data.toString());
-        MailDaemon.run(120, "/usr/bin/setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--",
-                bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "vantage", "--auth=trust", "--no-sync");
-        port = MailDaemon.freePort();
-        postgres = MailDaemon.start("postgres", dir.resolve("postgres.log"), "/usr/bin/setpriv", "--reuid=postgres",
-                "--regid=postgres", "--init-groups", "--", bin.resolve("postgres").toString(), "-D", data.toString(),
-                "-p", String.valueOf(port), "-k", data.toString(), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off");
-        postgres.awaitPort(MailDaemon.loopback("127.0.0.1"), port, Duration.ofSeconds(60));
+        assumeTrue(PostgresCluster.binaries().isPresent(), "needs postgresql and root");
+        postgres = PostgresCluster.start("vantage-serve-pg");
+        port = postgres.port();
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (postgres != null) postgres.close();
-        MailDaemon.deleteTree(dir);
     }
 
     private static VantageServer service(boolean worker) {

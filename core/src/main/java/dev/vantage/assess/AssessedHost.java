@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * One host as the owner sees it: their name for it (from the policy, else the target name), the
- * vantage it was checked from, every reported port assessed, and the deviations from the policy.
+ * vantage it was checked from, every reported port assessed, the deviations from the policy, and
+ * what the tripwire recorded on the ports the policy marks as decoys (empty without a tripwire record).
  */
 public record AssessedHost(HostReport host, String label, @Nullable String vantage, List<AssessedPort> ports,
-                           List<Deviation> deviations) {
+                           List<Deviation> deviations, List<DecoyActivity.Attempts> decoys) {
     public AssessedHost {
         ports = List.copyOf(ports);
         deviations = List.copyOf(deviations);
+        decoys = List.copyOf(decoys);
     }
 
     /** The highest effective risk of any port or finding (INFO when nothing answers). */

@@ -7,6 +7,7 @@ import dev.vantage.scan.PortState;
 import org.jspecify.annotations.Nullable;
 
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.Set;
  *   <li>The owner's overrides are attached beside the stock rating, never in place of it.</li>
  *   <li>Deviations: a port answering that the policy does not intend, an intended port that does
  *       not answer, and a port answering a vantage its policy does not allow.</li>
+ *   <li>Decoys: for each port the policy marks as a decoy, what the tripwire recorded there since
+ *       the last check (with {@link #withDecoys}).</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -33,10 +36,26 @@ public final class Assessor {
 
     private final KnowledgeBase kb;
     private final Policy policy;
+    private final DecoyActivity decoys;
+    private final Instant checkStarted;
 
     public Assessor(KnowledgeBase kb, Policy policy) {
+        this(kb, policy, DecoyActivity.NONE, Instant.EPOCH);
+    }
+
+    private Assessor(KnowledgeBase kb, Policy policy, DecoyActivity decoys, Instant checkStarted) {
         this.kb = kb;
         this.policy = policy;
+        this.decoys = decoys;
+        this.checkStarted = checkStarted;
+    }
+
+    /**
+     * The same assessment, plus what the tripwire recorded on the policy's decoy ports between the
+     * previous check and {@code checkStarted} (the start of the check being reported).
+     */
+    public Assessor withDecoys(DecoyActivity activity, Instant checkStarted) {
+        return new Assessor(kb, policy, activity, checkStarted);
     }
 
     /**
@@ -49,7 +68,20 @@ public final class Assessor {
         List<AssessedPort> ports = new ArrayList<>();
         for (PortReport p : host.ports()) ports.add(assessPort(label, p));
         List<Deviation> deviations = owned.map(h -> deviations(h, host, vantage, vantageAddress)).orElse(List.of());
-        return new AssessedHost(host, label, vantage, ports, deviations);
+        List<DecoyActivity.Attempts> decoyAttempts = owned.map(this::decoyAttempts).orElse(List.of());
+        return new AssessedHost(host, label, vantage, ports, deviations, decoyAttempts);
+    }
+
+    /** The tripwire's record for each TCP port the policy marks as a decoy on this host, where it has one. */
+    private List<DecoyActivity.Attempts> decoyAttempts(Policy.Host owned) {
+        if (decoys == DecoyActivity.NONE) return List.of();
+        List<DecoyActivity.Attempts> out = new ArrayList<>();
+        for (Policy.Intended i : owned.intended()) {
+            if (!i.decoy() || !i.protocol().equals("tcp")) continue;     // the tripwire listens on TCP only
+            decoys.attempts(owned.addresses(), i.port(), checkStarted).ifPresent(out::add);
+        }
+        out.sort(java.util.Comparator.comparingInt(DecoyActivity.Attempts::port));
+        return out;
     }
 
     AssessedPort assessPort(String hostLabel, PortReport p) {

@@ -7,6 +7,7 @@ import dev.vantage.assess.AssessedFinding;
 import dev.vantage.assess.AssessedHost;
 import dev.vantage.assess.AssessedPort;
 import dev.vantage.assess.Assessor;
+import dev.vantage.assess.DecoyActivity;
 import dev.vantage.assess.Deviation;
 import dev.vantage.assess.OwnerView;
 import dev.vantage.assess.RiskStep;
@@ -109,6 +110,19 @@ public final class JsonResultWriter implements ResultListener {
                     json.writeNumberField("port", d.port());
                     json.writeStringField("protocol", d.protocol());
                     json.writeStringField("detail", d.detail());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            if (!assessed.decoys().isEmpty()) {
+                json.writeArrayFieldStart("decoys");
+                for (DecoyActivity.Attempts a : assessed.decoys()) {
+                    json.writeStartObject();
+                    json.writeNumberField("port", a.port());
+                    json.writeNumberField("attempts", a.count());
+                    json.writeNumberField("sources", a.sources());
+                    json.writeStringField("since", a.since().toString());
+                    json.writeBooleanField("since_last_check", a.sinceLastCheck());
                     json.writeEndObject();
                 }
                 json.writeEndArray();

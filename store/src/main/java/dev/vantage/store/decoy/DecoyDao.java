@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -245,6 +246,53 @@ public final class DecoyDao {
             return q.map((rs, ctx) -> new DecoyCounts.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), instantOrNull(rs, 4),
                     instantOrNull(rs, 5))).one();
         });
+    }
+
+    /**
+     * Attempts and distinct sources on {@code port} in {@code [since, until)}, at any of
+     * {@code hostAddresses} (canonical text, at least one).
+     */
+    public DecoyCounts.Totals attemptsOn(List<String> hostAddresses, int port, Instant since, Instant until) {
+        if (hostAddresses.isEmpty()) throw new IllegalArgumentException("no host address");
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT COALESCE(SUM(attempts), 0), COUNT(*), COUNT(DISTINCT source_address), MIN(seen_at), MAX(seen_at)
+                FROM decoy_event WHERE port = :port AND seen_at >= :since AND seen_at < :until AND host_address IN (<hosts>)""")
+                .bind("port", port).bind("since", utc(since)).bind("until", utc(until)).bindList("hosts", hostAddresses)
+                .map((rs, ctx) -> new DecoyCounts.Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), instantOrNull(rs, 4),
+                        instantOrNull(rs, 5)))
+                .one());
+    }
+
+    /** When the first run that watched {@code port} started; empty when none did. */
+    public Optional<Instant> firstWatched(int port) {
+        // Runs are few (one per start of the tripwire), so the port lists are matched here, not in SQL.
+        List<Map.Entry<Instant, String>> runs = jdbi.withHandle(h -> h.createQuery("SELECT started_at, ports FROM decoy_run ORDER BY started_at")
+                .map((rs, ctx) -> Map.entry(instant(rs, 1), rs.getString(2))).list());
+        return runs.stream().filter(r -> watches(r.getValue(), port)).map(Map.Entry::getKey).findFirst();
+    }
+
+    private static boolean watches(String ports, int port) {
+        for (String p : ports.split(",")) if (p.strip().equals(String.valueOf(port))) return true;
+        return false;
+    }
+
+    /** Notes that the owner's check of a host (its addresses, canonical text) finished at {@code finishedAt}. */
+    public void recordCheck(List<String> hostAddresses, Instant finishedAt) {
+        if (hostAddresses.isEmpty()) return;
+        jdbi.useTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch("INSERT INTO decoy_check (host_address, checked_at) VALUES (:host, :at)");
+            for (String host : hostAddresses) batch.bind("host", host).bind("at", utc(finishedAt)).add();
+            batch.execute();
+        });
+    }
+
+    /** The newest check of any of these addresses that finished before {@code before}. */
+    public Optional<Instant> lastCheckBefore(List<String> hostAddresses, Instant before) {
+        if (hostAddresses.isEmpty()) return Optional.empty();
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT MAX(checked_at) FROM decoy_check WHERE host_address IN (<hosts>) AND checked_at < :before""")
+                .bindList("hosts", hostAddresses).bind("before", utc(before))
+                .map((rs, ctx) -> Optional.ofNullable(instantOrNull(rs, 1))).one());
     }
 
     /** Events not dropped but lost: the sum of the runs' dropped counters since a time. */

@@ -154,6 +154,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    /** Where the tripwire's record is, for the policy's decoy ports (read only when the policy has decoys). */
+    @picocli.CommandLine.Mixin
+    TripwireCommand.StoreOptions tripwireStore = new TripwireCommand.StoreOptions();
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -164,10 +168,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PhaseTimer.mark("command line parsed");
         if (level < 1 || level > 3) throw new BadInputException("--level must be 1, 2 or 3.");
         format = format.strip().toLowerCase(java.util.Locale.ROOT);
         ReportRenderer renderer = format.equals("json") ? null : Renderers.require(format);
         Meaning meaning = Meaning.of(policyFile, lang);
+        PhaseTimer.mark("knowledge base and policy");
         KnowledgeBase kb = meaning.kb();
         Policy policy = meaning.policy();
         Lang language = meaning.lang();
@@ -191,10 +197,10 @@ final class CheckCommand implements Callable<Integer> {
         }
 
         RunInfo run = new RunInfo(commandLine(), level, portList.toString(), Instant.now(), Main.VERSION);
-        try (OutputTarget target = OutputTarget.open(output, out)) {
+        try (DecoyRecord decoys = DecoyRecord.open(policy, tripwireStore); OutputTarget target = OutputTarget.open(output, out)) {
             OutputStream sink = target.stream();
             PrintStream text = new PrintStream(sink, false, StandardCharsets.UTF_8);
-            Assessor assessor = new Assessor(kb, policy);
+            Assessor assessor = new Assessor(kb, policy).withDecoys(decoys.activity(), run.startedAt());
             SourceAddresses sources = new SourceAddresses();
             ReportCollector collector = null;
             ResultListener writer;
@@ -211,11 +217,14 @@ final class CheckCommand implements Callable<Integer> {
             ScanListener progress = stderrIsTerminal() ? new ProgressBar(err) : new ScanListener() { };
             Inspection.Options options = new Inspection.Options(level, config, IdentifyConfig.defaults(),
                     new CheckSettings(relay, CheckSettings.defaults().budget()), intrusive || level >= 3, showAll, 256, scanOnly, udpPortList(), UdpScanConfig.defaults());
+            PhaseTimer.mark("targets, output and listeners");
             new Inspection(options, ProbeRegistry.all(), CheckRegistry.all()).run(resolved, portList, results, progress);
+            PhaseTimer.mark("scan and result written");
             if (collector != null) renderer.render(collector.report(), kb, language, sink);
             text.flush();
             if (gate != null && gate.tripped()) failed = gate.firstHit();
             target.commit();
+            decoys.checkFinished(resolved.stream().map(Target::address).toList(), Instant.now());
         } catch (IOException e) {
             throw new BadInputException("Cannot write the result to '" + output + "' (" + e.getMessage() + ").");
         }

@@ -32,6 +32,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
+    /** Where the tripwire's record is, for the policy's decoy ports (read only when the policy has decoys). */
+    @picocli.CommandLine.Mixin
+    TripwireCommand.StoreOptions tripwireStore = new TripwireCommand.StoreOptions();
+
     private final PrintStream out;
 
     ReportCommand(PrintStream out) {
@@ -43,8 +47,10 @@ final class ReportCommand implements Callable<Integer> {
         var renderer = Renderers.require(format);
         Meaning meaning = Meaning.of(policyFile, lang);
         SavedResult saved = JsonResultReader.read(result);
-        try (OutputTarget target = OutputTarget.open(output, out)) {
-            renderer.render(saved.assess(meaning.assessor()), meaning.kb(), meaning.lang(), target.stream());
+        try (DecoyRecord decoys = DecoyRecord.open(meaning.policy(), tripwireStore); OutputTarget target = OutputTarget.open(output, out)) {
+            // The same window as when the check ran: from the host's check before it up to its start.
+            var assessor = meaning.assessor().withDecoys(decoys.activity(), saved.run().startedAt());
+            renderer.render(saved.assess(assessor), meaning.kb(), meaning.lang(), target.stream());
             target.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import dev.vantage.assess.AssessedFinding;
 import dev.vantage.assess.AssessedHost;
 import dev.vantage.assess.AssessedPort;
 import dev.vantage.assess.CheckReport;
+import dev.vantage.assess.DecoyActivity;
 import dev.vantage.assess.Deviation;
 import dev.vantage.assess.KnowledgeBase;
 import dev.vantage.assess.Lang;
@@ -229,6 +230,11 @@ public final class HtmlRenderer implements ReportRenderer {
                         .element("td", t.finding(d.kind()).map(f -> f.advice()).orElse(""), "class", "small").close("tr").newline();
             }
             h.close("tbody").close("table").newline();
+        }
+        if (!host.decoys().isEmpty()) {
+            h.element("h3", t.msg("section.decoys")).open("ul", "class", "decoys");
+            for (DecoyActivity.Attempts a : host.decoys()) h.element("li", TextRenderer.decoyLine(a, t));
+            h.close("ul").newline();
         }
         List<String> notes = new ArrayList<>();
         for (AssessedPort p : host.ports()) for (String n : p.port().notes()) notes.add(label(p.port()) + ": " + n);

@@ -4,6 +4,7 @@ import dev.vantage.assess.AssessedFinding;
 import dev.vantage.assess.AssessedHost;
 import dev.vantage.assess.AssessedPort;
 import dev.vantage.assess.CheckReport;
+import dev.vantage.assess.DecoyActivity;
 import dev.vantage.assess.Deviation;
 import dev.vantage.assess.KnowledgeBase;
 import dev.vantage.assess.Lang;
@@ -171,6 +172,10 @@ public final class TextRenderer implements ReportRenderer {
         for (Deviation d : h.deviations()) {
             out.hanging(INDENT + "  " + d.port() + "/" + d.protocol() + "  ", t.findingTitle(d.kind()) + ": " + deviationDetail(d, t));
         }
+        if (!h.decoys().isEmpty()) {
+            out.line(INDENT + t.msg("section.decoys"));
+            for (DecoyActivity.Attempts a : h.decoys()) out.hanging(INDENT + "  ", decoyLine(a, t));
+        }
         List<String> notes = new ArrayList<>();
         for (AssessedPort p : h.ports()) for (String n : p.port().notes()) notes.add(label(p.port()) + "  " + Printable.oneLine(n));
         if (!notes.isEmpty()) {
@@ -200,6 +205,15 @@ public final class TextRenderer implements ReportRenderer {
     }
 
     /** A deviation's evidence; a bare state label is said in the report's language. */
+    /** "decoy port 23: 41 attempts from 17 sources since the last check (2026-11-20 09:00 UTC)". */
+    static String decoyLine(DecoyActivity.Attempts a, Texts t) {
+        String window = t.msg(a.sinceLastCheck() ? "report.decoy_since_check" : "report.decoy_since_start", t.when(a.since()));
+        if (a.count() == 0) return t.msg("report.decoy_quiet", a.port(), window);
+        String attempts = a.count() == 1 ? t.msg("report.decoy_attempts_one") : t.msg("report.decoy_attempts_many", a.count());
+        String sources = a.sources() == 1 ? t.msg("report.decoy_sources_one") : t.msg("report.decoy_sources_many", a.sources());
+        return t.msg("report.decoy_line", a.port(), attempts, sources, window);
+    }
+
     static String deviationDetail(Deviation d, Texts t) {
         String detail = Printable.oneLine(d.detail());
         return switch (detail) {

@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP (or TLS) conversation with a service we do not trust, bounded three ways: every read
@@ -26,12 +29,20 @@ import java.time.Duration;
  * most {@code maxBytes} in total. A server that stalls, trickles or floods costs us a known,
  * small amount of time and memory and surfaces as an {@link IOException}.
  *
+ * <p>The read timeout alone cannot hold a TLS layer to the deadline: the JDK's handshake reads
+ * record by record, each read with a fresh timeout, so a server that trickles one byte a second
+ * would keep it going for minutes. A watchdog therefore closes the underlying socket shortly after
+ * the deadline, whatever is blocked on it.
+ *
  * <p>Not thread-safe: one conversation, one thread (probes and checks run on virtual threads).
  */
 public final class Connection implements Closeable {
     /** Default limits: a probe or check conversation is short. */
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
     public static final int MAX_BYTES = 256 * 1024;
+    /** How long past its deadline a conversation may block before the watchdog cuts it off. */
+    private static final long WATCHDOG_GRACE_MILLIS = 250;
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     private final Socket socket;
     private final InetSocketAddress remote;
@@ -40,11 +51,15 @@ public final class Connection implements Closeable {
     private final int maxBytes;
     private final InputStream in;
     private final OutputStream out;
+    private final ScheduledFuture<?> cutOff;
     private int bytesRead;
 
-    private Connection(Socket socket, InetSocketAddress remote, long deadlineNanos, long readTimeoutMillis, int maxBytes)
-            throws IOException {
+    private Connection(Socket socket, Socket raw, InetSocketAddress remote, long deadlineNanos, long readTimeoutMillis,
+                       int maxBytes) throws IOException {
         this.socket = socket;
+        this.cutOff = WATCHDOG.schedule(() -> closeQuietly(raw),
+                Math.max(0, deadlineNanos - System.nanoTime()) + TimeUnit.MILLISECONDS.toNanos(WATCHDOG_GRACE_MILLIS),
+                TimeUnit.NANOSECONDS);
         this.remote = remote;
         this.deadlineNanos = deadlineNanos;
         this.readTimeoutMillis = readTimeoutMillis;
@@ -62,7 +77,7 @@ public final class Connection implements Closeable {
             s.setTcpNoDelay(true);
             s.connect(remote, (int) Math.max(1, Math.min(connectTimeout.toMillis(), budget.toMillis())));
             s.setSoLinger(true, 0);
-            return new Connection(s, remote, deadline, Math.max(1, readTimeout.toMillis()), MAX_BYTES);
+            return new Connection(s, s, remote, deadline, Math.max(1, readTimeout.toMillis()), MAX_BYTES);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -176,8 +191,14 @@ public final class Connection implements Closeable {
             SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(socket, serverName != null ? serverName
                     : remote.getAddress().getHostAddress(), remote.getPort(), true);
             arm(readTimeoutMillis);
-            ssl.startHandshake();
-            return new Connection(ssl, remote, deadlineNanos, readTimeoutMillis, maxBytes);
+            Connection inner = new Connection(ssl, socket, remote, deadlineNanos, readTimeoutMillis, maxBytes);
+            try {
+                ssl.startHandshake();
+            } catch (IOException | RuntimeException e) {
+                inner.close();
+                throw e;
+            }
+            return inner;
         } catch (GeneralSecurityException e) {
             throw new IOException("TLS is unavailable in this JVM", e);
         }
@@ -185,11 +206,23 @@ public final class Connection implements Closeable {
 
     @Override
     public void close() {
+        cutOff.cancel(false);
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket s) {
         try {
-            socket.close();
+            s.close();
         } catch (IOException ignored) {
             // nothing to do about a failed close of a socket we are abandoning
         }
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("connection-watchdog").factory());
+        timer.setRemoveOnCancelPolicy(true);   // most conversations end in time: drop their cut-offs at once
+        return timer;
     }
 
     /** Accepts any certificate: the scanner records what it sees and judges it in a check. */

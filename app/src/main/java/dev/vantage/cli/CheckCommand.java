@@ -215,11 +215,14 @@ final class CheckCommand implements Callable<Integer> {
             FailOnThreshold gate = threshold == null ? null : new FailOnThreshold(assessor, sources, threshold);
             ResultListener results = gate == null ? writer : ResultListeners.both(writer, gate);
             ScanListener progress = stderrIsTerminal() ? new ProgressBar(err) : new ScanListener() { };
+            if (PhaseTimer.on()) progress = ScanListener.all(progress, new ScanListener() {
+                @Override public void finished(dev.vantage.scan.ScanSummary s) { PhaseTimer.mark("TCP scan"); }
+            });
             Inspection.Options options = new Inspection.Options(level, config, IdentifyConfig.defaults(),
                     new CheckSettings(relay, CheckSettings.defaults().budget()), intrusive || level >= 3, showAll, 256, scanOnly, udpPortList(), UdpScanConfig.defaults());
             PhaseTimer.mark("targets, output and listeners");
             new Inspection(options, ProbeRegistry.all(), CheckRegistry.all()).run(resolved, portList, results, progress);
-            PhaseTimer.mark("scan and result written");
+            PhaseTimer.mark("result written");
             if (collector != null) renderer.render(collector.report(), kb, language, sink);
             text.flush();
             if (gate != null && gate.tripped()) failed = gate.firstHit();

@@ -3,6 +3,7 @@ package dev.vantage;
 import dev.vantage.check.Check;
 import dev.vantage.check.CheckRunner;
 import dev.vantage.check.CheckSettings;
+import dev.vantage.internal.Trace;
 import dev.vantage.probe.IdentifyConfig;
 import dev.vantage.probe.Service;
 import dev.vantage.probe.ServiceIdentifier;
@@ -131,6 +132,7 @@ public final class Inspection {
             List<PortReport> reports = new ArrayList<>();
             for (PortResult p : listed == null ? List.<PortResult>of() : listed) reports.add(PortReport.of(p));
             reports.sort(Comparator.comparingInt(PortReport::port));
+            Trace.done(Trace.start(), "scan-done " + h.target().addressText());
             inFlight.register();
             Thread.ofVirtual().name("vantage-host-" + h.target().addressText()).start(() -> {
                 try {
@@ -181,11 +183,13 @@ public final class Inspection {
             if (options.udpPorts().length == 0) return List.of();
             List<PortReport> out = new ArrayList<>();
             List<UdpPortResult> results;
+            long t = Trace.start();
             try {
                 results = udp.scan(List.of(target), options.udpPorts()).getOrDefault(target, List.of());
             } catch (RuntimeException e) {
                 return List.of();
             }
+            Trace.done(t, "udp-scan " + target.addressText() + " " + options.udpPorts().length + " ports");
             for (UdpPortResult u : results) {
                 PortResult r = u.result();
                 if (r.state() != PortState.OPEN && !options.listAllPorts()) continue;
@@ -203,7 +207,9 @@ public final class Inspection {
 
         private PortReport examinePort(Target target, PortReport p) {
             // Level 1 only names servers that greet (to find the mail servers for the relay check).
+            long t = Trace.start();
             Service service = identifier.identify(new InetSocketAddress(target.address(), p.port()), options.level() == 1);
+            Trace.done(t, "identified " + target.addressText() + ":" + p.port() + " -> " + service.describe());
             CheckRunner.Outcome outcome = checks.run(target, p.port(), service);
             return p.with(service, outcome.findings(), outcome.notes());
         }

@@ -1,5 +1,6 @@
 package dev.vantage.check;
 
+import dev.vantage.internal.Trace;
 import dev.vantage.probe.Connection;
 import dev.vantage.probe.Service;
 import dev.vantage.target.Target;
@@ -43,15 +44,24 @@ public final class CheckRunner {
         for (Check check : checks) {
             if (!applies(check.info(), service)) continue;
             Context ctx = new Context(target, port, service, settings);
+            long t = Trace.start();
+            String outcome = "done";
             try {
                 findings.addAll(check.run(ctx));
             } catch (IOException e) {
                 notes.add(check.info().id() + ": could not finish (" + e.getMessage() + ")");
+                outcome = "could not finish";
             } catch (RuntimeException e) {
                 notes.add(check.info().id() + ": failed on an unexpected reply (" + e + ")");
+                outcome = "failed";
             }
+            Trace.done(t, "check " + target.addressText() + ":" + port + "/" + transport(service) + " " + check.info().id() + " " + outcome);
         }
         return new Outcome(findings, notes);
+    }
+
+    private static String transport(Service service) {
+        return service.details().getOrDefault("transport", "tcp");
     }
 
     private record Context(Target target, int port, Service service, CheckSettings settings) implements CheckContext {

@@ -1,5 +1,6 @@
 package dev.vantage.probe;
 
+import dev.vantage.internal.Trace;
 import dev.vantage.probe.builtin.TlsProbe;
 import org.jspecify.annotations.Nullable;
 
@@ -53,10 +54,12 @@ public final class ServiceIdentifier {
     private Service identify(InetSocketAddress address, boolean tls, boolean greetingOnly, long deadline) throws IOException {
         List<ServiceProbe> ordered = ordered(address.getPort());
         byte[] greeting;
+        long t = Trace.start();
         try (Connection c = connect(address, tls, deadline)) {
             greeting = c.readAvailable(GREETING_MAX, expectsGreeting(address.getPort(), tls)
                     ? config.greetingWait() : config.shortGreetingWait());
         }
+        Trace.done(t, "identify " + where(address, tls) + " greeting " + greeting.length + " bytes");
         if (greeting.length > 0) {
             for (ServiceProbe p : ordered) {
                 Optional<Service> s = safely(() -> p.fromGreeting(greeting));
@@ -69,11 +72,15 @@ public final class ServiceIdentifier {
             if (!p.info().queries() || (tls && p.info().id().equals(TlsProbe.ID))) continue;
             if (System.nanoTime() >= deadline) break;
             Optional<Service> found;
+            long q = Trace.start();
             try (Connection c = connect(address, tls, deadline)) {
                 found = p.query(c);
             } catch (IOException | RuntimeException e) {
+                Trace.done(q, "identify " + where(address, tls) + " probe " + p.info().id() + " failed: " + e.getMessage());
                 continue;   // this probe's conversation failed (or it choked on the reply); the next may still succeed
             }
+            Trace.done(q, "identify " + where(address, tls) + " probe " + p.info().id()
+                    + (found.isPresent() ? " -> " + found.get().describe() : " no match"));
             if (found.isEmpty()) continue;
             Service s = found.get();
             if (!tls && p.info().id().equals(TlsProbe.ID)) {
@@ -83,6 +90,10 @@ public final class ServiceIdentifier {
             return withTls(s, tls);
         }
         return withTls(Service.unknown(null), tls);
+    }
+
+    private static String where(InetSocketAddress address, boolean tls) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort() + (tls ? "/tls" : "");
     }
 
     /** Whether a protocol that speaks first (a greeting-only probe) usually lives on this port. */

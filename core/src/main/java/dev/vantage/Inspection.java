@@ -34,6 +34,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 
@@ -42,6 +45,9 @@ import java.util.concurrent.Semaphore;
  * through one at a time: as soon as the scanner has decided every port of a host, its open ports
  * are identified and checked on virtual threads while the scan goes on with other hosts; the
  * finished host is handed to the {@link ResultListener} in target order.
+ *
+ * <p>The UDP scan of every host starts with the TCP scan, not after it: its silent ports cost a
+ * fixed retry schedule (about 6 s) that nothing on the TCP side can shorten, so it runs alongside.
  */
 public final class Inspection {
     /** Ports whose service level 1 identifies, to run the open-relay check. */
@@ -108,16 +114,35 @@ public final class Inspection {
         private final Map<Integer, HostReport> ready = new HashMap<>();
         private final Phaser inFlight = new Phaser(1);
         private final Semaphore slots = new Semaphore(options.parallelPorts());
+        private final List<Target> targets;
+        private final Map<InetAddress, FutureTask<List<UdpPortResult>>> udpScans = new ConcurrentHashMap<>();
         private int nextToEmit;
 
         Run(List<Target> targets, ResultListener results) {
             this.results = results;
+            this.targets = targets;
             for (int i = 0; i < targets.size(); i++) position.put(targets.get(i).address(), i);
         }
 
         @Override
         public void started(ScanPlan plan) {
             results.started(plan);
+            if (options.udpPorts().length == 0) return;
+            for (Target t : targets) udpScanOf(t);
+        }
+
+        /** The host's UDP scan, started on a virtual thread the first time it is asked for. */
+        private FutureTask<List<UdpPortResult>> udpScanOf(Target target) {
+            return udpScans.computeIfAbsent(target.address(), a -> {
+                FutureTask<List<UdpPortResult>> task = new FutureTask<>(() -> {
+                    long t = Trace.start();
+                    List<UdpPortResult> r = udp.scan(List.of(target), options.udpPorts()).getOrDefault(target, List.of());
+                    Trace.done(t, "udp-scan " + target.addressText() + " " + options.udpPorts().length + " ports");
+                    return r;
+                });
+                Thread.ofVirtual().name("vantage-udp-" + target.addressText()).start(task);
+                return task;
+            });
         }
 
         @Override
@@ -183,13 +208,14 @@ public final class Inspection {
             if (options.udpPorts().length == 0) return List.of();
             List<PortReport> out = new ArrayList<>();
             List<UdpPortResult> results;
-            long t = Trace.start();
             try {
-                results = udp.scan(List.of(target), options.udpPorts()).getOrDefault(target, List.of());
-            } catch (RuntimeException e) {
+                results = udpScanOf(target).get();
+            } catch (ExecutionException e) {
+                return List.of();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return List.of();
             }
-            Trace.done(t, "udp-scan " + target.addressText() + " " + options.udpPorts().length + " ports");
             for (UdpPortResult u : results) {
                 PortResult r = u.result();
                 if (r.state() != PortState.OPEN && !options.listAllPorts()) continue;

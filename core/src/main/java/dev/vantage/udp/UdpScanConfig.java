@@ -11,7 +11,9 @@ import java.time.Duration;
  * @param maxInFlight     ports being probed at once over the whole scan (one socket each)
  * @param hostParallelism ports of one address probed at once. Hosts limit ICMP errors (Linux: a
  *                        burst of about six, then one a second per peer), so a low value keeps
- *                        closed ports from looking silent
+ *                        closed ports of a long list from looking silent; but a silent port holds
+ *                        its slot for the whole retry schedule, so a value below the port count
+ *                        queues silent ports behind each other
  * @param maxRetries      attempts after the first before a silent port is called open|filtered
  * @param initialTimeout  how long the first attempt waits for an answer; each retry waits 1.5 times longer
  * @param maxTimeout      the ceiling of one attempt's wait
@@ -35,9 +37,14 @@ public record UdpScanConfig(int rate, int maxInFlight, int hostParallelism, int 
      * by ICMP rather than by loss: Linux answers a burst of six unreachables per peer, then one a
      * second, so the ninth closed port of the key set gets its ICMP about 3 s in; a last attempt
      * at 3.8 s still catches it instead of calling the port open|filtered.
+     *
+     * <p>Ten ports of a host at once: the whole key set (9 ports). With six, a firewalled host's
+     * seventh silent port waited for a slot and the key set took two schedules, 11.6 s, instead of
+     * one. Closed ports do not need the lower value here: each gives its slot back as soon as its
+     * unreachable arrives, so six or ten in flight meet the same ICMP budget.
      */
     public static UdpScanConfig defaults() {
-        return new UdpScanConfig(0, 1024, 6, 3, Duration.ofMillis(800), Duration.ofMillis(2000), Duration.ofMillis(150));
+        return new UdpScanConfig(0, 1024, 10, 3, Duration.ofMillis(800), Duration.ofMillis(2000), Duration.ofMillis(150));
     }
 
     public UdpScanConfig withRate(int r) {

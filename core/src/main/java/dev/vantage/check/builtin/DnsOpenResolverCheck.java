@@ -44,7 +44,7 @@ public final class DnsOpenResolverCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) throws IOException {
-        return check(DnsOverTcp.of(context), "TCP");
+        return check(DnsTransport.of(context), DnsTransport.label(context));
     }
 
     /** Asks once and judges the reply; {@code transport} ("TCP", "UDP") only labels the evidence. */

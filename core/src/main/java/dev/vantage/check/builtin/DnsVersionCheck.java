@@ -34,7 +34,7 @@ public final class DnsVersionCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) throws IOException {
-        return check(DnsOverTcp.of(context));
+        return check(DnsTransport.of(context));
     }
 
     public static List<Finding> check(DnsExchange dns) throws IOException {

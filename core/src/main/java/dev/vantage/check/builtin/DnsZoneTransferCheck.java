@@ -58,6 +58,7 @@ public final class DnsZoneTransferCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) throws IOException {
+        if (DnsTransport.isUdp(context)) return List.of();   // AXFR is TCP only (RFC 5936): the TCP port's check asks
         DnsExchange dns = DnsOverTcp.of(context);
         List<Finding> findings = new ArrayList<>();
         for (String zone : authoritativeZones(dns, candidates(context.target(), dns))) {

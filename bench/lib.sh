@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared plumbing for bench/s1, bench/s2, bench/s3 (sourced, not run).
+# Shared plumbing for bench/s1, bench/s2, bench/s3, bench/s4-identify (sourced, not run).
 #
 # Safety rules every scenario keeps: all traffic stays on loopback or between network namespaces
 # this script creates (names start with "vb-", addresses from 198.18.0.0/15); every scanner runs
@@ -39,7 +39,7 @@ vb_drop_tool() { VB_TOOLS=$(printf '%s' ",$VB_TOOLS," | sed "s/,$1,/,/; s/^,//; 
 vb_usage() {
   cat <<EOF
 usage: bench/${0##*/} [options]
-  --runs N           timed runs per tool (default 5); tools alternate order every run
+  --runs N           timed runs per tool (default ${VB_DEFAULT_RUNS:-5}); tools alternate order every run
   --tools LIST       comma list from: $VB_ALLOWED_TOOLS (default: $VB_DEFAULT_TOOLS)
   --time-limit SEC   hard limit for the whole scenario (default $VB_DEFAULT_LIMIT)
   --cmd-timeout SEC  hard limit for one scanner command (default 300)
@@ -59,7 +59,7 @@ vb_init() {
   VB_SCEN=$1 VB_DEFAULT_TOOLS=$2 VB_ALLOWED_TOOLS=$3 VB_DEFAULT_LIMIT=$4
   shift 4
   local orig=("$@")
-  VB_RUNS=5 VB_TOOLS=$VB_DEFAULT_TOOLS VB_LIMIT=$VB_DEFAULT_LIMIT VB_CMD_LIMIT=300
+  VB_RUNS=${VB_DEFAULT_RUNS:-5} VB_TOOLS=$VB_DEFAULT_TOOLS VB_LIMIT=$VB_DEFAULT_LIMIT VB_CMD_LIMIT=300
   VB_NETEM_MODE=auto VB_MASSCAN_WAIT=10 VB_HEARTBEAT=1 VB_NFQ_RT=1 VB_VANTAGE_ARGS=${VANTAGE_ARGS:-}
   while [ $# -gt 0 ]; do
     case $1 in

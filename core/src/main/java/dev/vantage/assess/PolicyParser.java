@@ -166,7 +166,9 @@ public final class PolicyParser {
             if (!allowed.contains(key)) {
                 throw error(t.getKeyNode(), "unknown key '" + key + "' in " + what + "; expected one of " + String.join(", ", allowed.stream().sorted().toList()) + ".");
             }
-            out.put(key, t.getValueNode());
+            if (out.put(key, t.getValueNode()) != null) {   // the node API does not refuse them itself
+                throw error(t.getKeyNode(), "the key '" + key + "' appears twice in " + what + "; keep one.");
+            }
         }
         return out;
     }

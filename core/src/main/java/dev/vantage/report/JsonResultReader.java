@@ -46,7 +46,9 @@ public final class JsonResultReader {
             if (Files.size(file) > MAX_BYTES) throw new BadInputException("'" + file + "' is larger than 512 MB; not a result file.");
             root = new ObjectMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new BadInputException("'" + file + "' is not valid JSON (line " + e.getLocation().getLineNr() + ").");
+            // a breach of Jackson's limits (nesting, sizes) comes without a location
+            String where = e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : " (" + e.getOriginalMessage() + ")";
+            throw new BadInputException("'" + file + "' is not valid JSON" + where + ".");
         } catch (IOException e) {
             throw new BadInputException("Cannot read '" + file + "'; check the path and its permissions.");
         }

@@ -146,6 +146,12 @@ public final class JsonResultWriter implements ResultListener {
         if (p.rttMicros() >= 0) json.writeNumberField("rtt_ms", Math.round(p.rttMicros() / 10.0) / 100.0);
         else json.writeNullField("rtt_ms");
         json.writeNumberField("attempts", p.attempts());
+        if (nothingAnswers(a)) {
+            // A closed or filtered port (listed by --show-all) has no service and no risk to explain;
+            // on a full scan these are nearly every entry, so they stay short.
+            json.writeEndObject();
+            return;
+        }
         if (p.service() != null) writeService(p.service());
         json.writeStringField("service_key", a.serviceKey());
         json.writeObjectFieldStart("risk");
@@ -185,6 +191,12 @@ public final class JsonResultWriter implements ResultListener {
             json.writeEndArray();
         }
         json.writeEndObject();
+    }
+
+    private static boolean nothingAnswers(AssessedPort a) {
+        PortState state = a.port().state();
+        return (state == PortState.CLOSED || state == PortState.FILTERED) && a.port().service() == null
+                && a.findings().isEmpty() && a.port().notes().isEmpty() && a.owner() == null;
     }
 
     private void writeOwner(@Nullable OwnerView owner) throws IOException {

@@ -2,7 +2,9 @@ package dev.vantage.scan;
 
 import dev.vantage.target.PortList;
 import dev.vantage.target.Target;
+import dev.vantage.scan.internal.TcpScanEngine;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,8 +28,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoopbackScanTest {
     private final List<AutoCloseable> resources = new ArrayList<>();
 
+    /** The lanes under test: NIO here; {@link NativeLoopbackScanTest} runs every test again on Linux's own calls. */
+    String engine() {
+        return "nio";
+    }
+
+    @BeforeEach
+    void chooseEngine() {
+        System.setProperty("vantage.engine", engine());
+        assertEquals(engine(), TcpScanEngine.engineName());
+    }
+
     @AfterEach
     void closeAll() throws Exception {
+        System.clearProperty("vantage.engine");
         for (AutoCloseable c : resources) c.close();
     }
 

@@ -26,7 +26,7 @@ import java.util.List;
  *
  * <p>All state here belongs to this lane's thread; only the scheduler is shared.
  */
-final class ConnectLane implements Runnable {
+final class ConnectLane implements Lane {
     private static final int LAUNCH_BATCH = 256;
     private static final long SWEEP_EVERY_NANOS = 2_000_000;
     private static final long MAX_IDLE_NANOS = 5_000_000;
@@ -43,7 +43,8 @@ final class ConnectLane implements Runnable {
         this.selector = Selector.open();
     }
 
-    void cancel() {
+    @Override
+    public void cancel() {
         cancelled = true;
         selector.wakeup();
     }

@@ -4,7 +4,7 @@ import java.nio.channels.SocketChannel;
 
 /**
  * One connection attempt to one port. Created by the {@link Scheduler}, then owned by exactly one
- * {@link ConnectLane} until it is decided, retried or handed back.
+ * lane until it is decided, retried or handed back.
  */
 final class Probe {
     enum Phase { CONNECTING, WATCHING }
@@ -19,6 +19,8 @@ final class Probe {
     /** Unanswered for one RTO: presumed lost, no longer counted in the congestion windows. */
     boolean leftWindow;
     SocketChannel channel;
+    /** The descriptor carrying the attempt in a {@link NativeConnectLane}, or -1. */
+    int fd = -1;
 
     Probe(HostState host, int portIndex, int attempt) {
         this.host = host;

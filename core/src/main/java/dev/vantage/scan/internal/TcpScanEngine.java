@@ -8,16 +8,22 @@ import dev.vantage.scan.ScanSummary;
 import dev.vantage.target.PortList;
 import dev.vantage.target.Target;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Runs one TCP connect scan: a scheduler and a few selector lanes, until every port is decided. */
+/**
+ * Runs one TCP connect scan: a scheduler and a few lanes (threads), until every port is decided.
+ * Lanes use Linux's socket calls directly where the JVM allows it ({@link LinuxSockets}), else NIO;
+ * the system property {@code vantage.engine} ({@code auto}, {@code native}, {@code nio}) chooses.
+ */
 public final class TcpScanEngine {
     private final ScanConfig config;
-    private final List<ConnectLane> lanes = new ArrayList<>();
+    private final List<Lane> lanes = new ArrayList<>();
     private volatile boolean cancelled;
 
     public TcpScanEngine(ScanConfig config) {
@@ -33,7 +39,7 @@ public final class TcpScanEngine {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
             for (int i = 0; i < laneCount; i++) {
-                ConnectLane lane = new ConnectLane(scheduler);
+                Lane lane = newLane(scheduler);
                 synchronized (lanes) {
                     lanes.add(lane);
                 }
@@ -71,7 +77,27 @@ public final class TcpScanEngine {
     public void cancel() {
         cancelled = true;
         synchronized (lanes) {
-            lanes.forEach(ConnectLane::cancel);
+            lanes.forEach(Lane::cancel);
         }
+    }
+
+    /** Which socket calls the lanes use: {@code native} or {@code nio}. */
+    public static String engineName() {
+        return nativeSockets() != null ? "native" : "nio";
+    }
+
+    private static Lane newLane(Scheduler scheduler) throws IOException {
+        LinuxSockets sockets = nativeSockets();
+        return sockets != null ? new NativeConnectLane(scheduler, sockets) : new ConnectLane(scheduler);
+    }
+
+    private static @Nullable LinuxSockets nativeSockets() {
+        String choice = System.getProperty("vantage.engine", "auto");
+        return switch (choice) {
+            case "nio" -> null;
+            case "native" -> LinuxSockets.load().orElseThrow(
+                    () -> new IllegalStateException("-Dvantage.engine=native: " + LinuxSockets.status()));
+            default -> LinuxSockets.load().orElse(null);
+        };
     }
 }

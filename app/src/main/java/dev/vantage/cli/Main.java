@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /** Entry point: {@code vantage <command> ...}. Exit codes are documented in the README. */
 @Command(name = "vantage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "An outside-in security check of the servers you run.",
-        subcommands = {CheckCommand.class, ReportCommand.class, DiffCommand.class, ServeCommand.class, TripwireCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, ReportCommand.class, DiffCommand.class, ServeCommand.class, WorkerCommand.class, TripwireCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 

@@ -14,6 +14,7 @@ public final class Orders {
     public Orders(Jdbi jdbi) {
         this.jdbi = jdbi;
         jdbi.registerRowMapper(ConstructorMapper.factory(Order.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(Run.class));
     }
 
     /** Inserts a new order with a queued run per vantage, in one transaction. */
@@ -32,6 +33,11 @@ public final class Orders {
     public Optional<Order> find(long accountId, String id) {
         return jdbi.withHandle(h -> h.createQuery("select * from svc_order where id = :id and account_id = :a")
                 .bind("id", id).bind("a", accountId).mapTo(Order.class).findOne());
+    }
+
+    /** The order's runs, one per vantage. */
+    public List<Run> runs(String orderId) {
+        return jdbi.withHandle(h -> Runs.ofOrder(h, orderId));
     }
 
     public Optional<Order> byId(String id) {

@@ -5,6 +5,7 @@ import dev.vantage.server.data.AuditLog;
 import dev.vantage.server.data.Order;
 import dev.vantage.server.data.Orders;
 import dev.vantage.server.data.OwnedTarget;
+import dev.vantage.server.data.Run;
 import dev.vantage.server.data.Targets;
 import dev.vantage.server.data.Workers;
 import dev.vantage.server.proof.ControlProof;
@@ -151,6 +152,11 @@ public final class OrderService {
     public Order get(Account a, String id) {
         if (!Secrets.looksLikeId(id)) throw ServiceException.notFound();
         return orders.find(a.id(), id).orElseThrow(ServiceException::notFound);
+    }
+
+    /** The order's runs, one per vantage (the caller has found the order among the account's own). */
+    public List<Run> runs(Order o) {
+        return orders.runs(o.id());
     }
 
     public List<Order> list(Account a, int limit) {

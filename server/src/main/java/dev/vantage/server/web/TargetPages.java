@@ -89,6 +89,7 @@ final class TargetPages {
         m.put("orders", orders);
         m.put("schedules", services.schedules().ofTarget(a, t.id()));
         m.put("form", form);
+        m.put("vantages", services.orders().liveVantages().stream().filter(v -> !v.isEmpty()).toList());
         m.put("proven", services.targets().isProven(t));
         m.put("expired", services.targets().proofExpired(t));
         m.put("expiresAt", services.targets().proofExpiresAt(t));

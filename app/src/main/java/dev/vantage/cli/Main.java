@@ -94,7 +94,7 @@ public final class Main implements Runnable {
     private static final List<Map.Entry<String, Class<?>>> COMMANDS = List.of(
             Map.entry("check", CheckCommand.class), Map.entry("report", ReportCommand.class),
             Map.entry("diff", DiffCommand.class), Map.entry("serve", ServeCommand.class),
-            Map.entry("tripwire", TripwireCommand.class));
+            Map.entry("worker", WorkerCommand.class), Map.entry("tripwire", TripwireCommand.class));
 
     /**
      * The command line with its subcommands. Picocli builds each subcommand's model by reflection

@@ -5,6 +5,8 @@ import dev.vantage.assess.Cidr;
 import dev.vantage.server.ServerConfig;
 import dev.vantage.server.VantageServer;
 import dev.vantage.server.security.Scope;
+import dev.vantage.server.security.TrustedProxies;
+import dev.vantage.server.service.OrderRequest;
 import dev.vantage.server.service.Limits;
 import dev.vantage.store.StoreConfig;
 import dev.vantage.store.StoreException;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,7 +46,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--deny", paramLabel = "CIDR", split = ",", description = "Ranges that are never checked (beats --allow).")
     List<String> deny = new ArrayList<>();
 
-    @Option(names = "--no-worker", description = "Only take orders; another 'vantage serve' on the same --db runs them.")
+    @Option(names = "--no-worker", description = "Run no local worker: only take orders; 'vantage worker' processes "
+            + "(or another 'vantage serve') on the same --db run them.")
     boolean noWorker;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "4", description = "Orders run at once by this process. Default: ${DEFAULT-VALUE}.")
@@ -75,8 +79,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "Orders one account may place per hour (three times that per source address). Default: ${DEFAULT-VALUE}.")
     int ordersPerHour;
 
-    @Option(names = "--vantage", paramLabel = "NAME", description = "A name for the place the service checks from (shown in reports).")
+    @Option(names = "--vantage", paramLabel = "NAME",
+            description = "A name for the place the service checks from (shown in reports); orders that name no vantage are checked there.")
     String vantage;
+
+    @Option(names = "--trust-proxy", paramLabel = "CIDR", split = ",",
+            description = "Reverse proxies in these ranges may name the client in X-Forwarded-For (default: none; the header is ignored).")
+    List<String> trustProxy = new ArrayList<>();
+
+    @Option(names = "--proof-valid-days", paramLabel = "DAYS", defaultValue = "30",
+            description = "Days a proof of control lasts; DNS and HTTP proofs are checked again before each scheduled run. Default: ${DEFAULT-VALUE}.")
+    int proofValidDays;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -136,6 +149,10 @@ final class ServeCommand implements Callable<Integer> {
         if (workers < 1 || workers > 64) throw new BadInputException("--workers must be between 1 and 64.");
         if (ordersPerHour < 1) throw new BadInputException("--orders-per-hour must be at least 1.");
         if (scanRate < 0) throw new BadInputException("--scan-rate must be 0 (no cap) or a positive number.");
+        if (proofValidDays < 1 || proofValidDays > 3650) throw new BadInputException("--proof-valid-days must be between 1 and 3650.");
+        if (vantage != null && !OrderRequest.VANTAGE_NAME.matcher(vantage).matches()) {
+            throw new BadInputException("--vantage takes a name of letters, digits, '.', '_' and '-' (at most 40), not '" + vantage + "'.");
+        }
         if (publicUrl != null && !publicUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
             throw new BadInputException("--public-url must be an http:// or https:// URL.");
         }
@@ -150,7 +167,9 @@ final class ServeCommand implements Callable<Integer> {
                 .mailFrom(mailFrom)
                 .limits(Limits.defaults().withOrders(ordersPerHour, ordersPerHour * 3))
                 .scanRate(scanRate)
-                .vantageName(vantage);
+                .vantageName(vantage)
+                .trustedProxies(new TrustedProxies(cidrs(trustProxy)))
+                .proofValidity(Duration.ofDays(proofValidDays));
         if (smtp != null) {
             String hp = hostPort(smtp, "--smtp", 25);
             int c = hp.lastIndexOf(':');
@@ -163,7 +182,7 @@ final class ServeCommand implements Callable<Integer> {
      * A service logs what it does (INFO for Vantage) and what goes wrong in the libraries (WARN):
      * Jetty, Flyway and db-scheduler narrate their start-up at INFO. Set before the first logger exists.
      */
-    private static void quietLibraries() {
+    static void quietLibraries() {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") != null) return;
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.dev.vantage", "info");
@@ -172,13 +191,13 @@ final class ServeCommand implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ssXXX");
     }
 
-    private static List<Cidr> cidrs(List<String> specs) {
+    static List<Cidr> cidrs(List<String> specs) {
         List<Cidr> out = new ArrayList<>();
         for (String s : specs) if (!s.isBlank()) out.add(Cidr.parse(s));
         return out;
     }
 
-    private static int port(String text, String option) {
+    static int port(String text, String option) {
         try {
             int p = Integer.parseInt(text.strip());
             if (p >= 0 && p <= 65535) return p;
@@ -189,7 +208,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** host:port (the port defaulting), as host:port. */
-    private static String hostPort(String text, String option, int defaultPort) {
+    static String hostPort(String text, String option, int defaultPort) {
         String t = text.strip();
         int colon = t.lastIndexOf(':');
         if (colon < 0 || t.startsWith("[") && !t.contains("]:")) return t.replace("[", "").replace("]", "") + ":" + defaultPort;
@@ -198,7 +217,7 @@ final class ServeCommand implements Callable<Integer> {
         return host + ":" + port(t.substring(colon + 1), option);
     }
 
-    private static Throwable rootCause(Throwable e) {
+    static Throwable rootCause(Throwable e) {
         Throwable t = e;
         for (int i = 0; i < 10 && t.getCause() != null && t.getCause() != t; i++) t = t.getCause();
         return t;

@@ -66,6 +66,14 @@ final class PostgresCluster implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The server's Unix socket. Network namespaces share the file system, so a relay in a
+     * namespace (socat) can reach the database through it without any route out of the namespace.
+     */
+    Path socket() {
+        return dir.resolve("data").resolve(".s.PGSQL." + port);
+    }
+
     /** The JDBC URL of a database in this cluster, as user {@code vantage}. */
     String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=vantage";

@@ -1,6 +1,7 @@
 package dev.vantage.server;
 
 import dev.vantage.server.security.Scope;
+import dev.vantage.server.security.TrustedProxies;
 import dev.vantage.server.service.Limits;
 import dev.vantage.store.StoreConfig;
 import org.jspecify.annotations.Nullable;
@@ -25,17 +26,21 @@ import java.time.Duration;
  * @param vantageName    the name of the place the service checks from, shown in reports
  * @param heartbeat      how often a running order says it is alive; a crashed run is taken up again after 4 missed beats
  * @param argonMemoryKib Argon2id memory cost (19456 KiB by default; tests use less)
+ * @param trustedProxies reverse proxies whose X-Forwarded-For names the client ({@code --trust-proxy}); none by default
+ * @param proofValidity  how long a proof of control lasts before it must be given again ({@code --proof-valid-days})
  */
 public record ServerConfig(String host, int port, StoreConfig store, Scope scope, boolean worker, int workerThreads,
                            @Nullable String publicUrl, @Nullable String dnsServer, int httpProofPort, @Nullable String smtpHost,
                            int smtpPort, String mailFrom, Limits limits, int scanRate, @Nullable String vantageName,
-                           Duration heartbeat, Duration pollingInterval, int argonMemoryKib, int argonIterations) {
+                           Duration heartbeat, Duration pollingInterval, int argonMemoryKib, int argonIterations,
+                           TrustedProxies trustedProxies, Duration proofValidity) {
     public ServerConfig {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--listen needs a port from 0 to 65535");
         if (workerThreads < 1 || workerThreads > 64) throw new IllegalArgumentException("--workers must be between 1 and 64");
         if (httpProofPort < 1 || httpProofPort > 65535) throw new IllegalArgumentException("the HTTP proof port must be 1-65535");
         if (smtpPort < 1 || smtpPort > 65535) throw new IllegalArgumentException("--smtp needs a port from 1 to 65535");
         if (scanRate < 0) throw new IllegalArgumentException("--scan-rate must not be negative");
+        if (proofValidity.isNegative() || proofValidity.isZero()) throw new IllegalArgumentException("a proof must stay valid for some time");
     }
 
     public static Builder builder(StoreConfig store) {
@@ -67,6 +72,8 @@ public record ServerConfig(String host, int port, StoreConfig store, Scope scope
         private Duration pollingInterval = Duration.ofSeconds(2);
         private int argonMemoryKib = 19_456;
         private int argonIterations = 2;
+        private TrustedProxies trustedProxies = TrustedProxies.none();
+        private Duration proofValidity = Duration.ofDays(30);
 
         private Builder(StoreConfig store) {
             this.store = store;
@@ -87,10 +94,13 @@ public record ServerConfig(String host, int port, StoreConfig store, Scope scope
         public Builder heartbeat(Duration d) { this.heartbeat = d; return this; }
         public Builder pollingInterval(Duration d) { this.pollingInterval = d; return this; }
         public Builder argon(int memoryKib, int iterations) { this.argonMemoryKib = memoryKib; this.argonIterations = iterations; return this; }
+        public Builder trustedProxies(TrustedProxies proxies) { this.trustedProxies = proxies; return this; }
+        public Builder proofValidity(Duration d) { this.proofValidity = d; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, store, scope, worker, workerThreads, publicUrl, dnsServer, httpProofPort, smtpHost,
-                    smtpPort, mailFrom, limits, scanRate, vantageName, heartbeat, pollingInterval, argonMemoryKib, argonIterations);
+                    smtpPort, mailFrom, limits, scanRate, vantageName, heartbeat, pollingInterval, argonMemoryKib, argonIterations,
+                    trustedProxies, proofValidity);
         }
     }
 }

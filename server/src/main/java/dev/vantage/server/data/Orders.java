@@ -14,20 +14,30 @@ public final class Orders {
     public Orders(Jdbi jdbi) {
         this.jdbi = jdbi;
         jdbi.registerRowMapper(ConstructorMapper.factory(Order.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(Run.class));
     }
 
-    public void insert(Order o) {
-        jdbi.useHandle(h -> h.createUpdate("""
+    /** Inserts a new order with a queued run per vantage, in one transaction. */
+    public void insert(Order o, List<String> vantages) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
                         insert into svc_order (id, account_id, target_id, schedule_id, level, ports, policy, status, progress,
                                                error, source_ip, created_at, started_at, finished_at)
                         values (:id, :accountId, :targetId, :scheduleId, :level, :ports, :policy, :status, :progress,
                                 :error, :sourceIp, :createdAt, :startedAt, :finishedAt)""")
-                .bindMethods(o).execute());
+                    .bindMethods(o).execute();
+            Runs.insertQueued(h, o.id(), vantages);
+        });
     }
 
     public Optional<Order> find(long accountId, String id) {
         return jdbi.withHandle(h -> h.createQuery("select * from svc_order where id = :id and account_id = :a")
                 .bind("id", id).bind("a", accountId).mapTo(Order.class).findOne());
+    }
+
+    /** The order's runs, one per vantage. */
+    public List<Run> runs(String orderId) {
+        return jdbi.withHandle(h -> Runs.ofOrder(h, orderId));
     }
 
     public Optional<Order> byId(String id) {
@@ -61,10 +71,13 @@ public final class Orders {
                 .bind("ip", sourceIp).bind("s", since).mapTo(Integer.class).one());
     }
 
-    /** queued/running → running; false if the order was cancelled or finished meanwhile. */
+    /**
+     * queued/running → running when one of its runs starts; false if the order was cancelled or
+     * finished meanwhile. The first run's start is the order's.
+     */
     public boolean markRunning(String id, long now) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        update svc_order set status = 'running', progress = 0, error = null, started_at = :now
+                        update svc_order set status = 'running', error = null, started_at = coalesce(started_at, :now)
                         where id = :id and status in ('queued', 'running')""")
                 .bind("now", now).bind("id", id).execute()) > 0;
     }

@@ -6,7 +6,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code svc_report} table: one canonical JSON result per finished order. */
+/** The {@code svc_report} table: one report per finished order (its runs' results, composed). */
 public final class Reports {
     private static final String COLUMNS = "id, order_id, account_id, target_id, highest_risk, open_ports, findings, created_at";
     private final Jdbi jdbi;
@@ -16,24 +16,13 @@ public final class Reports {
         jdbi.registerRowMapper(ConstructorMapper.factory(ReportInfo.class));
     }
 
-    /**
-     * Stores the report and marks its order done, in one transaction; false (and nothing stored)
-     * when the order is no longer running (cancelled meanwhile).
-     */
-    public boolean storeAndFinish(ReportInfo r, String json, long now) {
-        return jdbi.inTransaction(h -> {
-            int changed = h.createUpdate("""
-                            update svc_order set status = 'done', progress = 100, error = null, finished_at = :now
-                            where id = :id and status = 'running'""")
-                    .bind("now", now).bind("id", r.orderId()).execute();
-            if (changed == 0) return false;
-            h.createUpdate("""
-                            insert into svc_report (id, order_id, account_id, target_id, result_json, highest_risk, open_ports,
-                                                    findings, created_at)
-                            values (:id, :orderId, :accountId, :targetId, :json, :highestRisk, :openPorts, :findings, :createdAt)""")
-                    .bindMethods(r).bind("json", json).execute();
-            return true;
-        });
+    /** Writes a report row (inside the transaction that finishes its order: {@link Results#store}). */
+    static void insert(org.jdbi.v3.core.Handle h, ReportInfo r, String json) {
+        h.createUpdate("""
+                        insert into svc_report (id, order_id, account_id, target_id, result_json, highest_risk, open_ports,
+                                                findings, created_at)
+                        values (:id, :orderId, :accountId, :targetId, :json, :highestRisk, :openPorts, :findings, :createdAt)""")
+                .bindMethods(r).bind("json", json).execute();
     }
 
     public Optional<ReportInfo> find(long accountId, String id) {

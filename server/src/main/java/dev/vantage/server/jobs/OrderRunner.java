@@ -20,10 +20,13 @@ import dev.vantage.server.data.Order;
 import dev.vantage.server.data.Orders;
 import dev.vantage.server.data.OwnedTarget;
 import dev.vantage.server.data.ReportInfo;
-import dev.vantage.server.data.Reports;
+import dev.vantage.server.data.Results;
+import dev.vantage.server.data.Runs;
+import dev.vantage.server.data.VantageResult;
 import dev.vantage.server.data.Targets;
 import dev.vantage.server.proof.ControlProof;
 import dev.vantage.server.proof.NameResolver;
+import dev.vantage.server.report.VantageReports;
 import dev.vantage.server.security.Secrets;
 import dev.vantage.server.service.OrderRequest;
 import dev.vantage.server.service.ServiceException;
@@ -45,25 +48,34 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs one order in the worker: the same pipeline as {@code vantage check} ({@link Inspection}
- * with the canonical {@link JsonResultWriter}), on the addresses the target resolves to <em>now</em>,
- * each checked against the operator's ranges first (a name that pointed to a public address
- * when it was verified may point to 127.0.0.1 today). The inspection runs on its own thread, which
- * does nothing but scan, so that interrupting it (cancel, shutdown) never touches a database
- * connection; this thread meanwhile copies the progress to the order once a second and notices a
- * cancel made by another process.
+ * Runs one order at this worker's vantage (a <em>run</em>): the same pipeline as {@code vantage
+ * check} ({@link Inspection} with the canonical {@link JsonResultWriter}), on the addresses the
+ * target resolves to <em>now</em>, each checked against the operator's ranges first (a name that
+ * pointed to a public address when it was verified may point to 127.0.0.1 today). The inspection
+ * runs on its own thread, which does nothing but scan, so that interrupting it (cancel, shutdown)
+ * never touches a database connection; this thread meanwhile copies the progress to the run once a
+ * second and notices a cancel made by another process. The result is stored through
+ * {@link Results#store}, which writes the order's report when the last of its runs ends.
  */
 public final class OrderRunner {
     private static final Logger LOG = LoggerFactory.getLogger(OrderRunner.class);
     private static final long PROGRESS_EVERY_MS = 1000;
 
-    /** How the worker scans: the rate cap per order, the vantage name shown in reports, the version. */
-    public record Settings(int scanRate, @Nullable String vantageName, String version) {}
+    /**
+     * How this worker scans.
+     *
+     * @param scanRate     the rate cap per run (0: none)
+     * @param vantage      the vantage whose runs it does ("" for the unnamed one)
+     * @param vantageLabel the vantage name written into results (null: none, for the unnamed vantage)
+     * @param workerId     this worker's name (db-scheduler's picked_by), kept on the run and its result
+     * @param version      written into every result
+     */
+    public record Settings(int scanRate, String vantage, @Nullable String vantageLabel, String workerId, String version) {}
 
-    private final Orders orders;
-    private final Targets targets;
-    private final Reports reports;
-    private final AuditLog audit;
+    /** The stores a run reads and writes. */
+    public record Stores(Orders orders, Runs runs, Results results, Targets targets, AuditLog audit) {}
+
+    private final Stores db;
     private final NameResolver resolver;
     private final ControlProof proof;
     private final RunningOrders running;
@@ -71,13 +83,9 @@ public final class OrderRunner {
     private final Clock clock;
     private final Consumer<ReportInfo> afterScheduledReport;
 
-    public OrderRunner(Orders orders, Targets targets, Reports reports, AuditLog audit, NameResolver resolver,
-                       ControlProof proof, RunningOrders running, Settings settings, Clock clock,
-                       Consumer<ReportInfo> afterScheduledReport) {
-        this.orders = orders;
-        this.targets = targets;
-        this.reports = reports;
-        this.audit = audit;
+    public OrderRunner(Stores db, NameResolver resolver, ControlProof proof, RunningOrders running, Settings settings,
+                       Clock clock, Consumer<ReportInfo> afterScheduledReport) {
+        this.db = db;
         this.resolver = resolver;
         this.proof = proof;
         this.running = running;
@@ -86,12 +94,17 @@ public final class OrderRunner {
         this.afterScheduledReport = afterScheduledReport;
     }
 
-    /** Runs the order to its end (done, failed or cancelled); throws only when the service is stopping. */
+    /** Runs the order at this vantage to its end (done, failed or cancelled); throws only when the worker is stopping. */
     public void run(String orderId) {
-        Optional<Order> found = orders.byId(orderId);
+        Optional<Order> found = db.orders().byId(orderId);
         if (found.isEmpty() || found.get().finished()) return;
         Order order = found.get();
-        if (!orders.markRunning(orderId, clock.millis())) return;
+        long now = clock.millis();
+        if (!db.runs().claim(orderId, settings.vantage(), settings.workerId(), now)) return;
+        if (!db.orders().markRunning(orderId, now)) {
+            db.runs().fail(orderId, settings.vantage(), "the order ended before this run started", now);
+            return;
+        }
         try {
             execute(order);
         } catch (ShutdownInProgress e) {
@@ -101,13 +114,13 @@ public final class OrderRunner {
         } catch (BadInputException e) {
             fail(order, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("order {} failed", orderId, e);
+            LOG.warn("order {} failed at vantage '{}'", orderId, settings.vantage(), e);
             fail(order, "internal error: " + e.getClass().getSimpleName());
         }
     }
 
     private void execute(Order order) {
-        OwnedTarget target = targets.byId(order.targetId()).orElse(null);
+        OwnedTarget target = db.targets().byId(order.targetId()).orElse(null);
         if (target == null || !target.verified()) {
             fail(order, "the target is gone or its control is not proven");
             return;
@@ -121,7 +134,7 @@ public final class OrderRunner {
         }
         Optional<String> refused = proof.refusal(addresses);
         if (refused.isPresent()) {
-            audit.record(order.accountId(), null, "order-refused", target.host(), "at run time: " + refused.get());
+            db.audit().record(order.accountId(), null, "order-refused", target.host(), "at run time: " + refused.get());
             fail(order, refused.get());
             return;
         }
@@ -145,7 +158,7 @@ public final class OrderRunner {
                 req.level(), ports.toString(), Instant.ofEpochMilli(clock.millis()), settings.version());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonResultWriter writer = new JsonResultWriter(out, run, new Assessor(KnowledgeBase.builtin(), policy),
-                settings.vantageName(), new SourceAddresses());
+                settings.vantageLabel(), new SourceAddresses());
         RunningOrders.Progress progress = new RunningOrders.Progress();
         RuntimeException[] failure = new RuntimeException[1];
         Thread inspection = Thread.ofPlatform().name("vantage-order-" + order.id()).daemon(true).unstarted(() -> {
@@ -169,7 +182,7 @@ public final class OrderRunner {
                 int p = progress.percent();
                 if (p != shown && inspection.isAlive()) {
                     shown = p;
-                    orders.setProgress(order.id(), p);
+                    db.runs().setProgress(order.id(), settings.vantage(), p);
                 }
                 if (!stillRunning(order.id())) inspection.interrupt();    // cancelled, perhaps by another process
             }
@@ -183,23 +196,40 @@ public final class OrderRunner {
     }
 
     private boolean stillRunning(String orderId) {
-        return orders.byId(orderId).map(o -> o.status().equals(Order.RUNNING)).orElse(false);
+        return db.orders().byId(orderId).map(o -> o.status().equals(Order.RUNNING)).orElse(false);
     }
 
     private void store(Order order, OwnedTarget target, byte[] json) {
         String text = new String(json, StandardCharsets.UTF_8);
-        Figures f = Figures.of(text);
-        ReportInfo info = new ReportInfo(Secrets.newId(), order.id(), order.accountId(), target.id(), f.highestRisk(),
-                f.openPorts(), f.findings(), clock.millis());
-        if (!reports.storeAndFinish(info, text, clock.millis())) return;   // cancelled at the last moment
-        audit.record(order.accountId(), null, "order-done", target.host(),
-                "order " + order.id() + ", report " + info.id() + ", " + f.openPorts() + " open, highest risk " + f.highestRisk());
-        if (order.scheduleId() != null) afterScheduledReport.accept(info);
+        ReportInfo[] written = new ReportInfo[1];
+        Results.Outcome outcome = db.results().store(order.id(), settings.vantage(), text, settings.workerId(), clock.millis(),
+                results -> {
+                    String report = VantageReports.compose(results);
+                    Figures f = Figures.of(report);
+                    written[0] = new ReportInfo(Secrets.newId(), order.id(), order.accountId(), target.id(), f.highestRisk(),
+                            f.openPorts(), f.findings(), clock.millis());
+                    return new Results.Report(written[0], report);
+                });
+        switch (outcome) {
+            case REPORTED -> {
+                ReportInfo info = written[0];
+                db.audit().record(order.accountId(), null, "order-done", target.host(), "order " + order.id() + ", report " + info.id()
+                        + ", " + info.openPorts() + " open, highest risk " + info.highestRisk());
+                if (order.scheduleId() != null) afterScheduledReport.accept(info);
+            }
+            case STORED -> LOG.debug("order {}: vantage '{}' done, others still running", order.id(), settings.vantage());
+            case DUPLICATE -> LOG.info("order {}: vantage '{}' had a result already; this one is dropped", order.id(), settings.vantage());
+            case ORDER_ENDED -> LOG.debug("order {} ended before its result at '{}' was stored", order.id(), settings.vantage());
+        }
     }
 
+    /** A failed run fails its order: a report that silently lacks a vantage would mislead. */
     private void fail(Order order, String why) {
-        orders.finish(order.id(), Order.FAILED, why.length() > 1000 ? why.substring(0, 1000) : why, clock.millis());
-        audit.record(order.accountId(), null, "order-failed", order.id(), why);
+        String at = settings.vantage().isEmpty() ? why : "at vantage " + settings.vantage() + ": " + why;
+        String text = at.length() > 1000 ? at.substring(0, 1000) : at;
+        db.runs().fail(order.id(), settings.vantage(), text, clock.millis());
+        db.orders().finish(order.id(), Order.FAILED, text, clock.millis());
+        db.audit().record(order.accountId(), null, "order-failed", order.id(), text);
     }
 
     private static void joinQuietly(Thread t, long millis) {
@@ -219,11 +249,10 @@ public final class OrderRunner {
 
         static Figures of(String json) {
             try {
-                JsonNode root = JSON.readTree(json);
                 String highest = "info";
                 int open = 0;
                 int findings = 0;
-                for (JsonNode h : root.path("hosts")) {
+                for (VantageResult part : VantageReports.split(json)) for (JsonNode h : JSON.readTree(part.json()).path("hosts")) {
                     String r = h.path("highest_risk").asText("info");
                     if (ORDER.indexOf(r) > ORDER.indexOf(highest)) highest = r;
                     for (JsonNode p : h.path("ports")) {

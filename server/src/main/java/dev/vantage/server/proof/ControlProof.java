@@ -1,6 +1,8 @@
 package dev.vantage.server.proof;
 
+import dev.vantage.server.data.OwnedTarget;
 import dev.vantage.server.security.Scope;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,6 +16,13 @@ import java.util.Optional;
  * resolves the host afresh and checks every address against the operator's {@link Scope}
  * before anything is sent to it. Outcomes are message keys (shown in the customer's language)
  * with a detail for the log.
+ *
+ * <p>A proof does not last for ever: a host changes hands, a name is pointed elsewhere. A proof
+ * is current for {@code validity} (30 days by default) after it was given; after that orders are
+ * refused until the owner proves control again. Before every scheduled run the DNS and HTTP
+ * proofs are checked again without the owner ({@link #reconfirm}), and each success starts a new
+ * period, so a schedule keeps running for as long as the record or page stays published. A
+ * self-check needs the owner at the host, so a schedule on one stops when it expires.
  */
 public final class ControlProof {
     public static final String DNS_LABEL = "_vantage-challenge.";
@@ -34,16 +43,49 @@ public final class ControlProof {
     private final NameResolver resolver;
     private final Scope scope;
     private final int httpPort;
+    private final Duration validity;
     private final PinnedHttp http = new PinnedHttp(Duration.ofSeconds(5), 4096);
 
-    /** @param httpPort the port of the HTTP proof (80; tests use a free loopback port) */
-    public ControlProof(NameResolver resolver, Scope scope, int httpPort) {
+    /**
+     * @param httpPort the port of the HTTP proof (80; tests use a free loopback port)
+     * @param validity how long a proof stays current
+     */
+    public ControlProof(NameResolver resolver, Scope scope, int httpPort, Duration validity) {
         this.resolver = resolver;
         this.scope = scope;
         this.httpPort = httpPort;
+        this.validity = validity;
     }
 
-    public Outcome attempt(ProofMethod method, String host, String token, InetAddress client) {
+    /** Whether the target's proof of control holds now: given, and not older than the validity. */
+    public boolean isCurrent(OwnedTarget t, long nowMillis) {
+        Long at = t.verifiedAt();
+        return t.verified() && at != null && nowMillis < at + validity.toMillis();
+    }
+
+    /** When the target's proof stops being current; null when it has none. */
+    public @Nullable Long expiresAt(OwnedTarget t) {
+        Long at = t.verifiedAt();
+        return t.verified() && at != null ? at + validity.toMillis() : null;
+    }
+
+    /** Whether the target had a proof that has run out (as opposed to never having had one). */
+    public boolean hasExpired(OwnedTarget t, long nowMillis) {
+        return t.verified() && !isCurrent(t, nowMillis);
+    }
+
+    /**
+     * Checks a DNS or HTTP proof again, without the owner, as it was given. Empty for a
+     * self-check (it needs the owner's browser at the host) or a target without a proof.
+     */
+    public Optional<Outcome> reconfirm(OwnedTarget t) {
+        Optional<ProofMethod> method = t.verifiedMethod() == null ? Optional.empty() : ProofMethod.parse(t.verifiedMethod());
+        if (method.isEmpty() || method.get() == ProofMethod.SELF) return Optional.empty();
+        return Optional.of(attempt(method.get(), t.host(), t.challenge(), null));
+    }
+
+    /** One attempt; {@code client} is the address the owner connects from (needed by the self-check only). */
+    public Outcome attempt(ProofMethod method, String host, String token, @Nullable InetAddress client) {
         List<InetAddress> addresses;
         try {
             addresses = resolver.addresses(host);
@@ -53,7 +95,7 @@ public final class ControlProof {
         Optional<String> refused = refusal(addresses);
         if (refused.isPresent()) return Outcome.no("ui.proof.out_of_scope", refused.get());
         return switch (method) {
-            case SELF -> self(addresses, client);
+            case SELF -> client == null ? Outcome.no("ui.proof.self_mismatch", "no client connection") : self(addresses, client);
             case DNS -> dns(host, token);
             case HTTP -> http(host, token, addresses);
         };

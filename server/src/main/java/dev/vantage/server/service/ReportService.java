@@ -13,7 +13,7 @@ import dev.vantage.server.data.OwnedTarget;
 import dev.vantage.server.data.ReportInfo;
 import dev.vantage.server.data.Reports;
 import dev.vantage.server.data.Targets;
-import dev.vantage.server.report.StoredResults;
+import dev.vantage.server.report.VantageReports;
 import dev.vantage.server.security.Secrets;
 
 import java.io.ByteArrayOutputStream;
@@ -74,11 +74,11 @@ public final class ReportService {
         return targets.byId(r.targetId()).orElseThrow(ServiceException::notFound);
     }
 
-    /** The report assessed with its order's policy. */
+    /** The report assessed with its order's policy (its vantages side by side when there are several). */
     public CheckReport assessed(ReportInfo r) {
         Order o = orders.byId(r.orderId()).orElseThrow(ServiceException::notFound);
         OrderRequest req = new OrderRequest(o.level(), o.ports(), o.policy());
-        return StoredResults.assess(json(r), req.parsedPolicy());
+        return VantageReports.assess(json(r), req.parsedPolicy());
     }
 
     public Rendered render(ReportInfo r, String format, Lang lang) {

@@ -11,6 +11,8 @@ import dev.vantage.server.proof.ProofMethod;
 import dev.vantage.server.security.RateLimiter;
 import dev.vantage.server.security.Secrets;
 
+import org.jspecify.annotations.Nullable;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -67,7 +69,22 @@ public final class TargetService {
         return targets.of(a.id());
     }
 
-    /** Tries a proof; on success the target is verified from now on. */
+    /** Whether the target's proof of control holds now (given, and not expired). */
+    public boolean isProven(OwnedTarget t) {
+        return proof.isCurrent(t, clock.millis());
+    }
+
+    /** Whether the target was proven once but the proof has expired. */
+    public boolean proofExpired(OwnedTarget t) {
+        return proof.hasExpired(t, clock.millis());
+    }
+
+    /** When the proof expires (epoch ms), or null without one. */
+    public @Nullable Long proofExpiresAt(OwnedTarget t) {
+        return proof.expiresAt(t);
+    }
+
+    /** Tries a proof; on success the target is verified from now on (for the proof's validity). */
     public ControlProof.Outcome verify(Account a, String id, String methodCode, InetAddress client, String sourceIp) {
         OwnedTarget t = get(a, id);
         ProofMethod method = ProofMethod.parse(methodCode).orElseThrow(() -> ServiceException.bad("ui.proof.bad_method"));

@@ -11,6 +11,7 @@ import dev.vantage.server.data.AuditEntry;
 import dev.vantage.server.data.Order;
 import dev.vantage.server.data.OwnedTarget;
 import dev.vantage.server.data.ReportInfo;
+import dev.vantage.server.data.Run;
 import dev.vantage.server.data.Schedule;
 import dev.vantage.server.proof.ControlProof;
 import dev.vantage.server.service.AccountService;
@@ -136,7 +137,7 @@ final class ApiRoutes {
         Account a = Web.account(ctx);
         JsonNode b = body(ctx);
         OrderRequest req = OrderRequest.of(b.path("level").isMissingNode() ? null : b.path("level").asText(),
-                nullableText(b, "ports"), nullableText(b, "policy"));
+                nullableText(b, "ports"), nullableText(b, "policy"), vantages(b));
         Order o = services.orders().place(a, text(b, "target"), req, Web.ip(ctx));
         ctx.status(202).json(order(o));
     }
@@ -202,6 +203,20 @@ final class ApiRoutes {
         return v.isValueNode() ? v.asText() : "";
     }
 
+    /** "vantages": "all", "outside,allowed" or ["outside", "allowed"]; as one comma-separated field. */
+    private static @Nullable String vantages(JsonNode b) {
+        JsonNode v = b.path("vantages");
+        if (v.isMissingNode() || v.isNull()) return null;
+        if (v.isTextual()) return v.asText();
+        if (!v.isArray()) throw ServiceException.bad("ui.order.bad_vantage", "vantages must be a string or a list of names");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (JsonNode n : v) {
+            if (!n.isTextual()) throw ServiceException.bad("ui.order.bad_vantage", "each vantage is a name");
+            names.add(n.asText().replace(",", " "));   // a comma inside a name must not split it into two
+        }
+        return String.join(",", names);
+    }
+
     private static @Nullable String nullableText(JsonNode b, String field) {
         JsonNode v = b.path(field);
         return v.isValueNode() && !v.isNull() ? v.asText() : null;
@@ -240,6 +255,19 @@ final class ApiRoutes {
         return m;
     }
 
+    private static Map<String, Object> run(Run r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("vantage", r.vantage());
+        m.put("status", r.status());
+        m.put("progress", r.progress());
+        m.put("error", r.error());
+        m.put("worker", r.worker());
+        m.put("attempts", r.attempts());
+        m.put("started_at", r.startedAt());
+        m.put("finished_at", r.finishedAt());
+        return m;
+    }
+
     private Map<String, Object> order(Order o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", o.id());
@@ -251,6 +279,7 @@ final class ApiRoutes {
         m.put("status", o.status());
         m.put("progress", o.progress());
         m.put("error", o.error());
+        m.put("runs", services.orders().runs(o).stream().map(ApiRoutes::run).toList());
         m.put("created_at", o.createdAt());
         m.put("started_at", o.startedAt());
         m.put("finished_at", o.finishedAt());

@@ -44,9 +44,9 @@ final class OrderPages {
     private void place(Context ctx) {
         Account a = Web.account(ctx);
         OwnedTarget t = services.targets().get(a, ctx.pathParam("id"));
-        OrderForm form = new OrderForm(Web.form(ctx, "level"), Web.form(ctx, "ports"), Web.form(ctx, "policy"));
+        OrderForm form = new OrderForm(Web.form(ctx, "level"), Web.form(ctx, "ports"), Web.form(ctx, "policy"), Web.form(ctx, "vantages"));
         try {
-            OrderRequest req = OrderRequest.of(form.level(), form.ports(), form.policy());
+            OrderRequest req = OrderRequest.of(form.level(), form.ports(), form.policy(), form.vantages());
             Order o = services.orders().place(a, t.id(), req, Web.ip(ctx));
             ctx.redirect("/orders/" + o.id(), HttpStatus.SEE_OTHER);
         } catch (ServiceException e) {

@@ -51,6 +51,8 @@ final class TargetPages {
         m.put("orders", services.orders().list(a, 20));
         m.put("hosts", hosts);
         m.put("host", host);
+        m.put("proven", targets.stream().filter(t -> services.targets().isProven(t)).map(OwnedTarget::id)
+                .collect(java.util.stream.Collectors.toSet()));
         templates.render(ctx, status, "dashboard.jte", m);
     }
 
@@ -87,6 +89,10 @@ final class TargetPages {
         m.put("orders", orders);
         m.put("schedules", services.schedules().ofTarget(a, t.id()));
         m.put("form", form);
+        m.put("vantages", services.orders().liveVantages().stream().filter(v -> !v.isEmpty()).toList());
+        m.put("proven", services.targets().isProven(t));
+        m.put("expired", services.targets().proofExpired(t));
+        m.put("expiresAt", services.targets().proofExpiresAt(t));
         templates.render(ctx, status, "target.jte", m);
     }
 

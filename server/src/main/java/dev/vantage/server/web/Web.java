@@ -16,21 +16,29 @@ final class Web {
     static final String SESSION = "vantage.session";
     static final String ACCOUNT = "vantage.account";
     static final String LANG_COOKIE = "vantage_lang";
+    static final String CLIENT = "vantage.client";
 
     private Web() {}
 
-    /** The address the client connects from (no proxy headers are trusted). */
+    /** The client's address as text (see {@link #address}). */
     static String ip(Context ctx) {
-        try {
-            return InetAddress.getByName(ctx.req().getRemoteAddr()).getHostAddress();
-        } catch (UnknownHostException e) {
-            return ctx.req().getRemoteAddr();
-        }
+        return address(ctx).getHostAddress();
     }
 
+    /**
+     * The address the client connects from: the peer of the connection, or, when the peer is a
+     * proxy the operator trusts ({@code --trust-proxy}), the client that proxy names. Decided once
+     * per request by {@link WebApp}.
+     */
     static InetAddress address(Context ctx) {
+        InetAddress decided = ctx.attribute(CLIENT);
+        return decided != null ? decided : peer(ctx);
+    }
+
+    /** The other end of the TCP connection. */
+    static InetAddress peer(Context ctx) {
         try {
-            return InetAddress.getByName(ctx.req().getRemoteAddr());
+            return InetAddress.getByName(ctx.req().getRemoteAddr());   // always a literal: no lookup
         } catch (UnknownHostException e) {
             throw new IllegalStateException("the connection has no address", e);
         }

@@ -5,6 +5,7 @@ import dev.vantage.assess.Lang;
 import dev.vantage.server.data.Account;
 import dev.vantage.server.data.Session;
 import dev.vantage.server.security.Secrets;
+import dev.vantage.server.security.TrustedProxies;
 import dev.vantage.server.service.ServiceException;
 import dev.vantage.server.service.Services;
 import io.javalin.Javalin;
@@ -14,6 +15,7 @@ import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +35,12 @@ public final class WebApp {
     private final Services services;
     private final Templates templates = new Templates();
     private final SessionCookie cookie;
+    private final TrustedProxies proxies;
     private final Javalin app;
 
-    public WebApp(Services services, boolean secureCookies) {
+    public WebApp(Services services, boolean secureCookies, TrustedProxies proxies) {
         this.services = services;
+        this.proxies = proxies;
         this.cookie = new SessionCookie(secureCookies);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -82,8 +86,12 @@ public final class WebApp {
         if (!ctx.path().startsWith("/static/")) ctx.header("Cache-Control", "no-store");
     }
 
-    /** Who is asking: a session cookie for the UI, a bearer token for the API (never a cookie: no CSRF there). */
+    /**
+     * Who is asking: from where (the peer, or the client a trusted proxy names), and as whom (a
+     * session cookie for the UI, a bearer token for the API: never a cookie, so no CSRF there).
+     */
     private void identify(Context ctx) {
+        ctx.attribute(Web.CLIENT, proxies.client(Web.peer(ctx), Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
         if (Web.isApi(ctx)) {
             String auth = ctx.header("Authorization");
             if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * The built-in probes of the data group, in the order they are tried when no port hint applies:
- * greeting readers (MySQL, VNC) first, then queries from the most common and cheapest. All of
- * them come before the generic HTTP probe in the registry, so Elasticsearch — HTTP with its own
- * JSON signature — is claimed here before HTTP can claim it.
+ * greeting readers (MySQL, VNC) first, then queries from the most common and cheapest. The
+ * registry puts the text ones before the generic HTTP probe, so Elasticsearch — HTTP with its own
+ * JSON signature — is claimed here before HTTP can claim it, and the binary ones
+ * ({@link #isBinary}) after it.
  */
 public final class DataProbes {
     /**
@@ -47,6 +48,15 @@ public final class DataProbes {
         System.arraycopy(first, 0, all, 0, first.length);
         System.arraycopy(rest, 0, all, first.length, rest.length);
         return all;
+    }
+
+    /**
+     * Whether a probe's request is binary (no line end): a text service on an unusual port waits
+     * out such a request in silence, so the registry tries these after the HTTP probe.
+     */
+    public static boolean isBinary(ServiceProbe p) {
+        return p instanceof PostgresProbe || p instanceof MongoProbe || p instanceof RdpProbe || p instanceof SmbProbe
+                || p instanceof NetbiosSessionProbe || p instanceof AfpProbe;
     }
 
     public static List<ServiceProbe> all() {

@@ -105,6 +105,7 @@ public final class Main implements Runnable {
      */
     private static CommandLine commandLine(String[] args, Factory factory) throws Exception {
         CommandLine cli = new CommandLine(new Main(), factory);
+        PhaseTimer.mark("command line model: vantage");
         String first = args.length > 0 ? args[0] : "";
         boolean named = COMMANDS.stream().anyMatch(c -> c.getKey().equals(first));
         for (Map.Entry<String, Class<?>> c : COMMANDS) {

@@ -85,12 +85,23 @@ class CheckCommandTest {
 
     @Test
     void showAllListsEveryPort() throws Exception {
-        CliRun run = CliRun.of("check", "-p", "1-50", "--format", "json", "--show-all", "127.0.0.1");
+        int web = listener(false);
+        CliRun run = CliRun.of("check", "-p", "1-50," + web, "--format", "json", "--show-all", "127.0.0.1");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode ports = new ObjectMapper().readTree(run.out()).get("hosts").get(0).get("ports");
-        assertEquals(50, ports.size());
-        assertEquals("closed", ports.get(0).get("state").asText());
-        assertEquals("conn-refused", ports.get(0).get("reason").asText());
+        assertEquals(51, ports.size());
+        JsonNode closed = ports.get(0);
+        assertEquals("closed", closed.get("state").asText());
+        assertEquals("conn-refused", closed.get("reason").asText());
+        // A closed port carries the reachability fields alone: nothing answers there to rate.
+        List<String> fields = new ArrayList<>();
+        closed.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("port", "protocol", "state", "reason", "rtt_ms", "attempts"), fields);
+        assertTrue(closed.get("rtt_ms").isNumber() && closed.get("attempts").asInt() >= 1, closed.toString());
+        JsonNode open = ports.get(50);
+        assertEquals(web, open.get("port").asInt());
+        assertEquals("open", open.get("state").asText());
+        assertTrue(open.has("risk") && open.has("service_key"), "an open port is still explained: " + open);
     }
 
     @Test

@@ -138,6 +138,10 @@ public final class JsonResultWriter implements ResultListener {
 
     private void writePort(AssessedPort a) throws IOException {
         PortReport p = a.port();
+        if (nothingAnswers(a)) {
+            writeQuietPort(p);
+            return;
+        }
         json.writeStartObject();
         json.writeNumberField("port", p.port());
         json.writeStringField("protocol", p.protocol().label());
@@ -146,12 +150,6 @@ public final class JsonResultWriter implements ResultListener {
         if (p.rttMicros() >= 0) json.writeNumberField("rtt_ms", Math.round(p.rttMicros() / 10.0) / 100.0);
         else json.writeNullField("rtt_ms");
         json.writeNumberField("attempts", p.attempts());
-        if (nothingAnswers(a)) {
-            // A closed or filtered port (listed by --show-all) has no service and no risk to explain;
-            // on a full scan these are nearly every entry, so they stay short.
-            json.writeEndObject();
-            return;
-        }
         if (p.service() != null) writeService(p.service());
         json.writeStringField("service_key", a.serviceKey());
         json.writeObjectFieldStart("risk");
@@ -192,6 +190,26 @@ public final class JsonResultWriter implements ResultListener {
         }
         json.writeEndObject();
     }
+
+    /**
+     * A closed or filtered port (listed by --show-all) has no service and no risk to explain. On a
+     * full scan these are nearly all of the 65 535 entries, so each is one short line, built here
+     * and handed to the generator whole (which still places the separators).
+     */
+    private void writeQuietPort(PortReport p) throws IOException {
+        StringBuilder b = line;
+        b.setLength(0);
+        b.append("\n      {\"port\": ").append(p.port())
+                .append(", \"protocol\": \"").append(p.protocol().label())
+                .append("\", \"state\": \"").append(p.state().label())
+                .append("\", \"reason\": \"").append(p.reason().label()).append("\", \"rtt_ms\": ");
+        if (p.rttMicros() >= 0) b.append(Math.round(p.rttMicros() / 10.0) / 100.0);
+        else b.append("null");
+        b.append(", \"attempts\": ").append(p.attempts()).append('}');
+        json.writeRawValue(b.toString());
+    }
+
+    private final StringBuilder line = new StringBuilder(160);
 
     private static boolean nothingAnswers(AssessedPort a) {
         PortState state = a.port().state();

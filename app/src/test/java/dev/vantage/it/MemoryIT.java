@@ -22,6 +22,7 @@ class MemoryIT {
         try (Netns net = new Netns()) {
             net.add("vt-it-mem");
             Netns.Result r = net.execAllowingFailure(300, "vt-it-mem", Netns.java(), "-Xmx256m", "-XX:+UseSerialGC",
+                    "--enable-native-access=ALL-UNNAMED",   // the lanes the launcher uses on Java 22+
                     "-XX:+ExitOnOutOfMemoryError", "-jar", Netns.jar(), "check", "-p", "1-10", "--format", "json",
                     "-o", out.toString(), "127.0.0.0/16");
             assertEquals(0, r.exitCode(), r.err());

@@ -49,6 +49,7 @@ final class NativeConnectLane implements Lane {
     private final Scheduler scheduler;
     private final LinuxSockets.Session calls;
     private final List<Probe> pending = new ArrayList<>();
+    private final Probe[] batch = new Probe[32];
     /** The attempt each descriptor carries, while it is pending. */
     private Probe[] byFd = new Probe[1024];
     /** Descriptors that have been handed to epoll (never pooled: epoll would keep reporting them). */
@@ -88,15 +89,21 @@ final class NativeConnectLane implements Lane {
         while (!cancelled) {
             long now = System.nanoTime();
             int launched = 0;
-            Probe p;
-            while (launched < LAUNCH_BATCH && (p = scheduler.next(now)) != null) {
-                launch(p, now);
-                launched++;
-                if ((launched & 31) == 0) now = System.nanoTime();
+            int taken;
+            while (launched < LAUNCH_BATCH && (taken = scheduler.next(now, batch)) > 0) {
+                for (int i = 0; i < taken; i++) {
+                    Probe p = batch[i];
+                    batch[i] = null;
+                    p.sentAtNanos = now;
+                    launch(p, now);
+                    if ((i & 7) == 7) now = System.nanoTime();
+                }
+                launched += taken;
+                now = System.nanoTime();
             }
             if (pending.isEmpty() && scheduler.finished()) return;
             int waitMillis;
-            if (launched == LAUNCH_BATCH) {
+            if (launched >= LAUNCH_BATCH) {
                 waitMillis = 0;
             } else {
                 long waitNanos = Math.min(MAX_IDLE_NANOS, nextDeadline(now) - now);
@@ -173,8 +180,8 @@ final class NativeConnectLane implements Lane {
     private void failed(Probe p, int errno, long now) {
         switch (errno) {
             case ECONNREFUSED -> {
-                scheduler.answered(p, now, true);
-                settle(p, PortState.CLOSED, Reason.CONN_REFUSED, now, true);
+                giveUpSocket(p, true);
+                scheduler.refused(p, now);   // the common case on a full scan: one hold of the lock
             }
             case EHOSTUNREACH -> {
                 scheduler.answered(p, now, false);
@@ -258,8 +265,14 @@ final class NativeConnectLane implements Lane {
      * saw it (the kernel has reset it to unconnected), else closed. Frees the scheduler's slot.
      */
     private void release(Probe p, boolean reusable) {
+        if (p.fd < 0) return;
+        giveUpSocket(p, reusable);
+        scheduler.socketClosed();
+    }
+
+    /** {@link #release} without telling the scheduler (the caller does, in the same call as the verdict). */
+    private void giveUpSocket(Probe p, boolean reusable) {
         int fd = p.fd;
-        if (fd < 0) return;
         byFd[fd] = null;
         boolean v6 = p.host.target.isIpv6();
         if (reusable && !watched[fd] && (v6 ? pooled6 : pooled4) < POOL) {
@@ -270,6 +283,5 @@ final class NativeConnectLane implements Lane {
             calls.close(fd);
         }
         p.fd = -1;
-        scheduler.socketClosed();
     }
 }

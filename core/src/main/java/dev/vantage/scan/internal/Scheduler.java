@@ -109,6 +109,28 @@ public final class Scheduler {
         return rate.waitNanos(now);
     }
 
+    /**
+     * Up to {@code into.length} attempts to send, taken under one hold of the lock (two lanes
+     * asking for one attempt each, per port, spend more on handing the lock over than on the
+     * work); returns how many. The caller owns a socket slot for each.
+     */
+    synchronized int next(long now, Probe[] into) {
+        int n = 0;
+        Probe p;
+        while (n < into.length && (p = next(now)) != null) into[n++] = p;
+        return n;
+    }
+
+    /**
+     * A refused attempt, in one hold of the lock: its socket slot is free again, the answer feeds
+     * timing and the window, and the port is closed.
+     */
+    synchronized void refused(Probe p, long now) {
+        sockets--;
+        answered(p, now, true);
+        decide(p, PortState.CLOSED, Reason.CONN_REFUSED, now);
+    }
+
     /** The next attempt to send, or null if nothing may be sent now. The caller then owns a socket slot. */
     synchronized Probe next(long now) {
         if (finished || sockets >= maxSockets || inFlight >= globalWindow.allowed() || rate.waitNanos(now) > 0) return null;

@@ -24,9 +24,10 @@ public final class BadInputException extends RuntimeException {
      * Messages repeat what the user wrote, and that may be anything: a 1 MB port list, a binary
      * target file, terminal escape sequences. So control characters are shown escaped, a quoted
      * piece of input is cut to {@value #MAX_QUOTED} characters, and the whole message to
-     * {@value #MAX_MESSAGE}, keeping its end, which says what to do.
+     * {@value #MAX_MESSAGE}, keeping its end, which says what to do. Public for messages that
+     * come from elsewhere (the command-line parser's) and repeat input just the same.
      */
-    static String readable(String message) {
+    public static String readable(String message) {
         StringBuilder s = new StringBuilder(Math.min(message.length(), 4 * MAX_MESSAGE));
         message.codePoints().forEach(c -> {
             if (c < 0x20 || (c >= 0x7f && c < 0xa0)) s.append(String.format("\\x%02x", c));

@@ -68,7 +68,7 @@ public final class Main implements Runnable {
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((ex, argv) -> {
-            err.println("vantage: " + ex.getMessage());
+            err.println("vantage: " + BadInputException.readable(String.valueOf(ex.getMessage())));   // it repeats the input
             CommandLine sub = ex.getCommandLine();
             err.println("Try '" + sub.getCommandSpec().qualifiedName() + " --help' for the options.");
             return EXIT_BAD_INPUT;

@@ -118,6 +118,8 @@ class HostileInputTest {
         check(c, "-pU words", "-pU", "dns,ntp");
         check(c, "-p of 1 MB", "-p", "1".repeat(1 << 20));
         check(c, "-p with escapes", "-p", "22,\u001b[2J80");
+        check(c, "--rate with escapes", "--rate", "\u001b[2J\u001b]0;pwned\u0007");
+        check(c, "--level of 100 000 digits", "--level", "7".repeat(100_000));
         check(c, "--exclude 198.18.0.300", "--exclude", "198.18.0.300");
         check(c, "--policy missing", "--policy", d + "/no-such-policy.yaml");
         check(c, "--policy a directory", "--policy", d + "/a-directory");

@@ -43,7 +43,7 @@ final class DnsTransport {
             int id = ((query[0] & 0xff) << 8) | (query[1] & 0xff);
             List<byte[]> replies;
             try (UdpExchange x = UdpExchange.open(ctx.address())) {
-                replies = x.ask(query, ATTEMPTS, WAIT, 4, UdpExchange.MAX_DATAGRAM);
+                replies = x.ask(query, ATTEMPTS, WAIT, 1, UdpExchange.MAX_DATAGRAM);   // one query, one reply: no wait for more
             }
             for (byte[] r : replies) {
                 Optional<DnsMessage> m = DnsMessage.parse(r);

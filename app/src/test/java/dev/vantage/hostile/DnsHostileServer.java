@@ -29,7 +29,14 @@ public final class DnsHostileServer extends HostileServer {
     public DnsHostileServer(InetAddress address, Mode mode) throws IOException {
         super(address, 53, 50);
         this.mode = mode;
-        this.udp = new DatagramSocket(new InetSocketAddress(address, 53));
+        DatagramSocket socket;
+        try {
+            socket = new DatagramSocket(new InetSocketAddress(address, 53));
+        } catch (IOException e) {
+            super.close();   // the TCP listener is already bound
+            throw e;
+        }
+        this.udp = socket;
     }
 
     @Override

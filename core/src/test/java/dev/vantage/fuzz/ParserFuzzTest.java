@@ -28,13 +28,19 @@ import dev.vantage.probe.ssh.SshIdent;
 import dev.vantage.probe.ssh.SshKexInit;
 import dev.vantage.probe.tls.ServerFlight;
 import dev.vantage.probe.tls.Ssl2Hello;
+import dev.vantage.report.JsonResultReader;
 import dev.vantage.target.PortList;
 import dev.vantage.target.TargetParser;
 import dev.vantage.udp.UdpProbe;
 import dev.vantage.udp.UdpProbeRegistry;
 
+import org.jspecify.annotations.Nullable;
+
+import java.io.IOException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -58,6 +64,7 @@ class ParserFuzzTest {
     private static final TargetParser TARGETS = new TargetParser(name -> {
         throw new UnknownHostException(name);
     }, true, 4096);
+    private static @Nullable Path resultFile;
 
     /** What a service says first, through every probe's greeting parser and the reply parsers of the query probes. */
     @FuzzTest
@@ -159,10 +166,34 @@ class ParserFuzzTest {
         }
     }
 
+    /** A saved result, as {@code report} and {@code diff} read it from a file someone handed over. */
+    @FuzzTest
+    void resultJson(byte[] data) throws IOException {
+        Path file = resultFile();
+        Files.write(file, data);
+        try {
+            JsonResultReader.read(file);
+        } catch (BadInputException expected) {
+            expectOneSentence(expected);
+        }
+    }
+
+    /** One scratch file per JVM, rewritten for each input (a fresh file each time would cost more than the parse). */
+    private static synchronized Path resultFile() throws IOException {
+        Path file = resultFile;
+        if (file == null) {
+            file = Files.createTempFile("vantage-fuzz-result", ".json");
+            file.toFile().deleteOnExit();
+            resultFile = file;
+        }
+        return file;
+    }
+
     /** The documented error must still be readable: a message, of bounded length, without line breaks of its own. */
     private static void expectOneSentence(BadInputException e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) throw new AssertionError("a bad-input error without a message", e);
         if (m.length() > 2000) throw new AssertionError("a bad-input message of " + m.length() + " characters", e);
+        if (m.chars().anyMatch(c -> c < 0x20 || c >= 0x7f && c < 0xa0)) throw new AssertionError("control characters in: " + m, e);
     }
 }

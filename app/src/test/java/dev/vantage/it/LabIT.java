@@ -71,8 +71,9 @@ class LabIT {
         for (String vantage : List.of("outside", "allowed")) {
             Map<String, JsonNode> seen = check(vantage);
             for (Expected e : expected) {
-                if (!e.vantage().equals(vantage) || !e.proto().equals("tcp")) continue;
-                compare(e, seen.get(e.address() + "/" + e.port()));
+                if (!e.vantage().equals(vantage)) continue;
+                if (e.proto().equals("tcp")) compare(e, seen.get(e.address() + "/" + e.port()));
+                else compareUdp(e, seen.get(e.address() + "/udp/" + e.port()));
             }
         }
         assertTrue(failures.isEmpty(), "variants " + String.join(" ", variants) + ":\n" + String.join("\n", failures));
@@ -89,6 +90,7 @@ class LabIT {
             for (JsonNode h : new ObjectMapper().readTree(out.toFile()).get("hosts")) {
                 for (JsonNode p : h.get("ports")) {
                     if (p.get("protocol").asText().equals("tcp")) ports.put(h.get("address").asText() + "/" + p.get("port").asInt(), p);
+                    else ports.put(h.get("address").asText() + "/udp/" + p.get("port").asInt(), p);
                 }
             }
             return ports;
@@ -138,6 +140,44 @@ class LabIT {
         for (String f : FINDING_IDS.values()) {
             if (found.contains(f) && !wanted.contains(f)) failures.add(where + ": finding " + f + " although that variant is off");
         }
+    }
+
+    /**
+     * A UDP port: its state; where it answers, a service identified as found over UDP
+     * ({@code transport=udp}), the DNS findings asked in datagrams ("over UDP" in the evidence), and
+     * never a zone transfer (AXFR is TCP only, and belongs to the TCP port's row).
+     */
+    private static void compareUdp(Expected e, JsonNode seen) {
+        String where = e.vantage() + " " + e.host() + " " + e.port() + "/udp";
+        if (seen == null) {
+            if (e.state().equals("open")) failures.add(where + ": not in the result");
+            return;
+        }
+        String state = seen.get("state").asText();
+        if (!state.equals(e.state())) failures.add(where + ": state " + state + ", expected " + e.state());
+        if (!e.state().equals("open")) return;
+        JsonNode service = seen.path("service");
+        String expectedName = e.service().equals("domain") ? "dns" : e.service();
+        if (!service.path("name").asText("-").equals(expectedName)) {
+            failures.add(where + ": service " + service.path("name").asText("-") + ", expected " + expectedName);
+        }
+        if (!service.path("details").path("transport").asText("").equals("udp")) failures.add(where + ": transport is not udp: " + service);
+        Set<String> found = new HashSet<>();
+        for (JsonNode f : seen.path("findings")) {
+            String id = f.get("id").asText();
+            found.add(id);
+            if (id.startsWith("dns-") && f.path("evidence").asText("").contains("over TCP")) {
+                failures.add(where + ": finding " + id + " asked over TCP: " + f.path("evidence").asText());
+            }
+        }
+        if (found.contains("dns-zone-transfer")) failures.add(where + ": a zone transfer reported on UDP");
+        if (!e.findings().equals("-")) {
+            for (String f : e.findings().split(",")) {
+                String id = FINDING_IDS.getOrDefault(f.strip(), f.strip());
+                if (!id.equals("dns-zone-transfer") && !found.contains(id)) failures.add(where + ": missing finding " + id + " (found " + found + ")");
+            }
+        }
+        if (e.findings().equals("-") && found.contains("dns-open-resolver")) failures.add(where + ": open resolver although that variant is off");
     }
 
     private static List<Expected> readExpected(Path file) throws Exception {

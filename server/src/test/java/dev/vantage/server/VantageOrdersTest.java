@@ -58,6 +58,12 @@ class VantageOrdersTest {
             // The policy's "from" rule is checked against each vantage: neither is in 198.18.1.0/24.
             assertEquals(3, text.split("Port answers from a place your policy excludes", -1).length, "one deviation per vantage: " + text);
             assertTrue(api.get("/reports/" + report + "/html").body().contains("box @ there"));
+            Browser ui = new Browser(service.server.baseUrl());
+            ui.get("/login");
+            assertEquals(303, ui.post("/login", "email", "vantages@example.org", "password", "correct horse battery").statusCode());
+            String page = ui.get("/reports/" + report).body();
+            assertTrue(page.contains("id=\"side-by-side\""), "the report page lays the vantages side by side");
+            assertTrue(page.contains("<th class=\"mono\">box @ here</th>") && page.contains("<th class=\"mono\">box @ there</th>"), page);
 
             JsonNode one = ApiRoutesTest.awaitOrder(api, api.post("/orders", Map.of("target", target, "level", 1,
                     "ports", String.valueOf(open), "vantages", List.of("there"))).json().path("id").asText());

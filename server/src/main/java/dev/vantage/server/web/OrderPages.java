@@ -100,6 +100,9 @@ final class OrderPages {
         m.put("hasPrevious", changes.isPresent());
         m.put("changes", changes.map(ReportDiff::hosts).orElse(java.util.List.of()));
         m.put("formats", ReportService.formats());
+        // Several vantages: one table with a column per host and place, before the per-column details.
+        boolean several = report.hosts().stream().map(h -> String.valueOf(h.vantage())).distinct().count() > 1;
+        m.put("sideBySide", several ? dev.vantage.report.render.SideBySide.of(report) : null);
         templates.render(ctx, "report.jte", m);
     }
 

@@ -61,6 +61,8 @@ class VantageOrdersTest {
             Browser ui = new Browser(service.server.baseUrl());
             ui.get("/login");
             assertEquals(303, ui.post("/login", "email", "vantages@example.org", "password", "correct horse battery").statusCode());
+            String orderPage = ui.get("/orders/" + all.path("id").asText()).body();
+            assertTrue(orderPage.contains("id=\"runs\"") && orderPage.contains(">there</td>"), "the order page lists its runs");
             String page = ui.get("/reports/" + report).body();
             assertTrue(page.contains("id=\"side-by-side\""), "the report page lays the vantages side by side");
             assertTrue(page.contains("<th class=\"mono\">box @ here</th>") && page.contains("<th class=\"mono\">box @ there</th>"), page);

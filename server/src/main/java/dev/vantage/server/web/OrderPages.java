@@ -67,6 +67,7 @@ final class OrderPages {
         m.put("o", o);
         m.put("host", services.targets().get(a, o.targetId()).host());
         m.put("reportId", report.map(ReportInfo::id).orElse(""));
+        m.put("runs", services.orders().runs(o));
         templates.render(ctx, "order.jte", m);
     }
 

@@ -81,6 +81,19 @@ class VantageOrdersTest {
             assertNotEquals(there.id(), local.path("runs").get(0).path("worker").asText(), "no vantage named: the service's own");
             assertEquals("here", local.path("runs").get(0).path("vantage").asText());
 
+            // A schedule names its vantages too; its runs go where it says.
+            Api.Reply sched = api.post("/schedules", Map.of("target", target, "period", "daily", "level", 1,
+                    "ports", String.valueOf(open), "vantages", "there"));
+            assertEquals(201, sched.status(), sched.body());
+            assertEquals(List.of("there"), List.of(sched.json().path("vantages").get(0).asText()));
+            assertEquals(1, service.server.runDueSchedules());
+            JsonNode scheduled = api.get("/orders").json().get(0);
+            assertEquals(sched.json().path("id").asText(), scheduled.path("schedule").asText());
+            JsonNode ran = ApiRoutesTest.awaitOrder(api, scheduled.path("id").asText());
+            assertEquals(there.id(), ran.path("runs").get(0).path("worker").asText(), "the schedule's vantage");
+            assertEquals(400, api.post("/schedules", Map.of("target", target, "period", "weekly", "level", 1,
+                    "vantages", "nowhere")).status(), "an unknown vantage is refused when the schedule is made");
+
             Api.Reply unknown = api.post("/orders", Map.of("target", target, "level", 1, "vantages", "nowhere"));
             assertEquals(400, unknown.status());
             assertTrue(unknown.body().contains("nowhere"), unknown.body());

@@ -58,6 +58,14 @@ class VantageOrdersTest {
             // The policy's "from" rule is checked against each vantage: neither is in 198.18.1.0/24.
             assertEquals(3, text.split("Port answers from a place your policy excludes", -1).length, "one deviation per vantage: " + text);
             assertTrue(api.get("/reports/" + report + "/html").body().contains("box @ there"));
+            Browser ui = new Browser(service.server.baseUrl());
+            ui.get("/login");
+            assertEquals(303, ui.post("/login", "email", "vantages@example.org", "password", "correct horse battery").statusCode());
+            String orderPage = ui.get("/orders/" + all.path("id").asText()).body();
+            assertTrue(orderPage.contains("id=\"runs\"") && orderPage.contains(">there</td>"), "the order page lists its runs");
+            String page = ui.get("/reports/" + report).body();
+            assertTrue(page.contains("id=\"side-by-side\""), "the report page lays the vantages side by side");
+            assertTrue(page.contains("<th class=\"mono\">box @ here</th>") && page.contains("<th class=\"mono\">box @ there</th>"), page);
 
             JsonNode one = ApiRoutesTest.awaitOrder(api, api.post("/orders", Map.of("target", target, "level", 1,
                     "ports", String.valueOf(open), "vantages", List.of("there"))).json().path("id").asText());
@@ -72,6 +80,19 @@ class VantageOrdersTest {
                     "ports", String.valueOf(open))).json().path("id").asText());
             assertNotEquals(there.id(), local.path("runs").get(0).path("worker").asText(), "no vantage named: the service's own");
             assertEquals("here", local.path("runs").get(0).path("vantage").asText());
+
+            // A schedule names its vantages too; its runs go where it says.
+            Api.Reply sched = api.post("/schedules", Map.of("target", target, "period", "daily", "level", 1,
+                    "ports", String.valueOf(open), "vantages", "there"));
+            assertEquals(201, sched.status(), sched.body());
+            assertEquals(List.of("there"), List.of(sched.json().path("vantages").get(0).asText()));
+            assertEquals(1, service.server.runDueSchedules());
+            JsonNode scheduled = api.get("/orders").json().get(0);
+            assertEquals(sched.json().path("id").asText(), scheduled.path("schedule").asText());
+            JsonNode ran = ApiRoutesTest.awaitOrder(api, scheduled.path("id").asText());
+            assertEquals(there.id(), ran.path("runs").get(0).path("worker").asText(), "the schedule's vantage");
+            assertEquals(400, api.post("/schedules", Map.of("target", target, "period", "weekly", "level", 1,
+                    "vantages", "nowhere")).status(), "an unknown vantage is refused when the schedule is made");
 
             Api.Reply unknown = api.post("/orders", Map.of("target", target, "level", 1, "vantages", "nowhere"));
             assertEquals(400, unknown.status());

@@ -55,12 +55,6 @@ public final class Orders {
                 .bind("t", targetId).bind("n", limit).mapTo(Order.class).list());
     }
 
-    /** Orders not yet finished (queued or running), for the start-up sweep. */
-    public List<Order> unfinished() {
-        return jdbi.withHandle(h -> h.createQuery("select * from svc_order where status in ('queued', 'running')")
-                .mapTo(Order.class).list());
-    }
-
     public int countSinceByAccount(long accountId, long since) {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from svc_order where account_id = :a and created_at >= :s")
                 .bind("a", accountId).bind("s", since).mapTo(Integer.class).one());
@@ -80,11 +74,6 @@ public final class Orders {
                         update svc_order set status = 'running', error = null, started_at = coalesce(started_at, :now)
                         where id = :id and status in ('queued', 'running')""")
                 .bind("now", now).bind("id", id).execute()) > 0;
-    }
-
-    public void setProgress(String id, int percent) {
-        jdbi.useHandle(h -> h.createUpdate("update svc_order set progress = :p where id = :id and status = 'running'")
-                .bind("p", percent).bind("id", id).execute());
     }
 
     /** Ends a queued or running order; false if it had ended already (the first end wins). */

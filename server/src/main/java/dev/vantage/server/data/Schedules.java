@@ -18,9 +18,9 @@ public final class Schedules {
     public void insert(Schedule s) {
         jdbi.useHandle(h -> h.createUpdate("""
                         insert into svc_schedule (id, account_id, target_id, period, level, ports, policy, notify_email,
-                                                  webhook_url, next_run_at, created_at)
+                                                  webhook_url, next_run_at, created_at, vantages)
                         values (:id, :accountId, :targetId, :period, :level, :ports, :policy, :notifyEmail,
-                                :webhookUrl, :nextRunAt, :createdAt)""")
+                                :webhookUrl, :nextRunAt, :createdAt, :vantages)""")
                 .bindMethods(s).execute());
     }
 

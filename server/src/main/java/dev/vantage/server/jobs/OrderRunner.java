@@ -252,13 +252,15 @@ public final class OrderRunner {
                 String highest = "info";
                 int open = 0;
                 int findings = 0;
-                for (VantageResult part : VantageReports.split(json)) for (JsonNode h : JSON.readTree(part.json()).path("hosts")) {
-                    String r = h.path("highest_risk").asText("info");
-                    if (ORDER.indexOf(r) > ORDER.indexOf(highest)) highest = r;
-                    for (JsonNode p : h.path("ports")) {
-                        String state = p.path("state").asText();
-                        if (state.equals("open") || state.equals("open-restricted")) open++;
-                        findings += p.path("findings").size();
+                for (VantageResult part : VantageReports.split(json)) {      // every vantage's result counts
+                    for (JsonNode h : JSON.readTree(part.json()).path("hosts")) {
+                        String r = h.path("highest_risk").asText("info");
+                        if (ORDER.indexOf(r) > ORDER.indexOf(highest)) highest = r;
+                        for (JsonNode p : h.path("ports")) {
+                            String state = p.path("state").asText();
+                            if (state.equals("open") || state.equals("open-restricted")) open++;
+                            findings += p.path("findings").size();
+                        }
                     }
                 }
                 return new Figures(highest, open, findings);

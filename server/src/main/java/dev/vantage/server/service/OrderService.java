@@ -129,7 +129,7 @@ public final class OrderService {
      * a worker seen in the last {@link #LIVE_WINDOW} for "all" (and for none, without a default); else the named ones, each of which
      * must have had a worker once (so that a typo is refused, not queued for ever).
      */
-    private List<String> vantages(OrderRequest req) {
+    List<String> vantages(OrderRequest req) {
         if (req.vantages().isEmpty() && defaultVantage != null) return List.of(defaultVantage);
         if (req.vantages().isEmpty() || req.allVantages()) {
             List<String> live = workers.liveVantages(clock.millis() - LIVE_WINDOW.toMillis());

@@ -46,11 +46,13 @@ public final class ScheduleService {
         String hook = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
         if (hook != null && WebhookUrl.parse(hook).isEmpty()) throw ServiceException.bad("ui.schedule.bad_webhook");
         if (schedules.of(a.id()).size() >= MAX_PER_ACCOUNT) throw ServiceException.bad("ui.schedule.too_many");
+        if (!req.vantages().isEmpty()) orders.vantages(req);     // an unknown vantage is refused now, not at every run
         long now = clock.millis();
         Schedule s = new Schedule(Secrets.newId(), a.id(), t.id(), period, req.level(), req.ports(), req.policy(), notifyEmail,
-                hook, now, now);
+                hook, now, now, req.vantages().isEmpty() ? null : String.join(",", req.vantages()));
         schedules.insert(s);
-        audit.record(a.id(), sourceIp, "schedule-create", t.host(), period + ", level " + req.level());
+        audit.record(a.id(), sourceIp, "schedule-create", t.host(), period + ", level " + req.level()
+                + (s.vantages() == null ? "" : ", from " + s.vantages()));
         return s;
     }
 
@@ -80,7 +82,8 @@ public final class ScheduleService {
             while (next <= now) next += s.periodMillis();    // after a long stop, run once, not once per missed day
             if (!schedules.advance(s.id(), s.nextRunAt(), next)) continue;   // another worker took it
             try {
-                orders.placeScheduled(s.accountId(), s.targetId(), new OrderRequest(s.level(), s.ports(), s.policy()), s.id());
+                orders.placeScheduled(s.accountId(), s.targetId(), new OrderRequest(s.level(), s.ports(), s.policy(), s.vantageList()),
+                        s.id());
                 placed++;
             } catch (ServiceException e) {
                 audit.record(s.accountId(), null, "schedule-skipped", s.id(), e.getMessage());

@@ -177,7 +177,7 @@ final class ApiRoutes {
         Account a = Web.account(ctx);
         JsonNode b = body(ctx);
         OrderRequest req = OrderRequest.of(b.path("level").isMissingNode() ? null : b.path("level").asText(),
-                nullableText(b, "ports"), nullableText(b, "policy"));
+                nullableText(b, "ports"), nullableText(b, "policy"), vantages(b));
         Schedule s = services.schedules().create(a, text(b, "target"), text(b, "period"), req, b.path("notify_email").asBoolean(false),
                 nullableText(b, "webhook_url"), Web.ip(ctx));
         ctx.status(201).json(schedule(s));
@@ -308,6 +308,7 @@ final class ApiRoutes {
         m.put("ports", s.ports());
         m.put("notify_email", s.notifyEmail());
         m.put("webhook_url", s.webhookUrl());
+        m.put("vantages", s.vantageList());
         m.put("next_run_at", s.nextRunAt());
         return m;
     }

@@ -67,6 +67,7 @@ final class OrderPages {
         m.put("o", o);
         m.put("host", services.targets().get(a, o.targetId()).host());
         m.put("reportId", report.map(ReportInfo::id).orElse(""));
+        m.put("runs", services.orders().runs(o));
         templates.render(ctx, "order.jte", m);
     }
 
@@ -100,6 +101,9 @@ final class OrderPages {
         m.put("hasPrevious", changes.isPresent());
         m.put("changes", changes.map(ReportDiff::hosts).orElse(java.util.List.of()));
         m.put("formats", ReportService.formats());
+        // Several vantages: one table with a column per host and place, before the per-column details.
+        boolean several = report.hosts().stream().map(h -> String.valueOf(h.vantage())).distinct().count() > 1;
+        m.put("sideBySide", several ? dev.vantage.report.render.SideBySide.of(report) : null);
         templates.render(ctx, "report.jte", m);
     }
 

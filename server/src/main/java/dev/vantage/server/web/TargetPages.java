@@ -124,7 +124,8 @@ final class TargetPages {
         Account a = Web.account(ctx);
         OwnedTarget t = services.targets().get(a, ctx.pathParam("id"));
         try {
-            OrderRequest req = OrderRequest.of(ctx.formParam("level"), ctx.formParam("ports"), ctx.formParam("policy"));
+            OrderRequest req = OrderRequest.of(ctx.formParam("level"), ctx.formParam("ports"), ctx.formParam("policy"),
+                    ctx.formParam("vantages"));
             services.schedules().create(a, t.id(), Web.form(ctx, "period"), req, ctx.formParam("notify_email") != null,
                     ctx.formParam("webhook"), Web.ip(ctx));
         } catch (ServiceException e) {

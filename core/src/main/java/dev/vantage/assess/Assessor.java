@@ -104,10 +104,11 @@ public final class Assessor {
             risk = risk.lower();
             steps.add(new RiskStep.LoweredRestricted(risk));
         }
-        OwnerView owner = policy.viewOfPort(hostLabel, p.port(), key).orElse(null);
         if (!p.state().isReachable() && p.state() != PortState.OPEN_FILTERED) {
             return new AssessedPort(p, key, identified, Risk.INFO, List.of(), null, findings);   // closed / filtered, listed by --show-all
         }
+        // Looked up only for ports that answer: a full --show-all scan has 65 535 closed ones.
+        OwnerView owner = policy.viewOfPort(hostLabel, p.port(), key).orElse(null);
         return new AssessedPort(p, key, identified, risk, steps, owner, findings);
     }
 

@@ -13,6 +13,9 @@ import java.net.PortUnreachableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * The attempts at one UDP port: send the requests, wait, retransmit, and say what happened. One
@@ -38,18 +41,62 @@ public final class PortProbeRun {
     }
 
     /**
-     * @param anotherPort whether the service may answer from another port: after silence on the
-     *                    connected channel, one more attempt listens for any port of the address
+     * @param anotherPort whether the service may answer from another port (TFTP): then a second
+     *                    channel, unconnected, listens for any port of the address alongside the
+     *                    connected one, sending its own requests from the connected channel's
+     *                    second attempt on (so a closed port, whose ICMP answers the first, never
+     *                    sees it, and spends none of the host's ICMP budget on it). The connected
+     *                    channel alone can tell closed from silent; the other hears the answer
+     *                    from a new port. Run one after the other, a silent port cost one more
+     *                    attempt (2 s) after the whole schedule.
      */
     public Outcome run(InetSocketAddress remote, List<byte[]> requests, boolean anotherPort) throws InterruptedException {
-        Outcome connected = runConnected(remote, requests);
-        if (!anotherPort || connected.state() != PortState.OPEN_FILTERED) return connected;
-        try (UdpExchange x = UdpExchange.openAcceptingAnyPort(remote)) {
-            Outcome o = attempt(x, requests, config.attemptTimeout(config.maxRetries()), connected.attempts() + 1);
-            return o != null ? o : new Outcome(PortState.OPEN_FILTERED, Reason.NO_RESPONSE, List.of(), -1, connected.attempts() + 1);
-        } catch (IOException e) {
-            return connected;
+        if (!anotherPort) return runConnected(remote, requests);
+        BlockingQueue<Optional<Outcome>> connected = new ArrayBlockingQueue<>(1);   // empty: interrupted
+        BlockingQueue<Optional<Outcome>> anyPort = new ArrayBlockingQueue<>(1);     // empty: nothing heard
+        BlockingQueue<BlockingQueue<Optional<Outcome>>> finished = new ArrayBlockingQueue<>(2);
+        Thread c = Thread.ofVirtual().start(() -> {
+            try {
+                connected.add(Optional.of(runConnected(remote, requests)));
+            } catch (InterruptedException e) {
+                connected.add(Optional.empty());
+            }
+            finished.add(connected);
+        });
+        Thread a = Thread.ofVirtual().start(() -> {
+            anyPort.add(runAnyPort(remote, requests));
+            finished.add(anyPort);
+        });
+        try {
+            Outcome silent = null;
+            for (int ended = 0; ended < 2; ended++) {         // both end within the schedule; the first decisive one wins
+                BlockingQueue<Optional<Outcome>> which = finished.take();
+                Optional<Outcome> o = which.take();
+                if (o.isEmpty()) continue;
+                if (which == anyPort || o.get().state() != PortState.OPEN_FILTERED) return o.get();
+                silent = o.get();
+            }
+            return silent != null ? silent : new Outcome(PortState.OPEN_FILTERED, Reason.NO_RESPONSE, List.of(), -1, 0);
+        } finally {
+            c.interrupt();                                    // closes the loser's channel; its result is dropped
+            a.interrupt();
         }
+    }
+
+    /** The unconnected channel's attempts: an answer from any port of the address, or empty. */
+    private Optional<Outcome> runAnyPort(InetSocketAddress remote, List<byte[]> requests) {
+        try (UdpExchange x = UdpExchange.openAcceptingAnyPort(remote)) {
+            Thread.sleep(config.attemptTimeout(0));
+            for (int n = 1; n <= config.maxRetries(); n++) {
+                Outcome o = attempt(x, requests, config.attemptTimeout(n), n + 1);
+                if (o != null) return Optional.of(o);
+            }
+        } catch (IOException e) {
+            // interrupted because the connected channel decided, or the channel failed: no answer here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
     }
 
     private Outcome runConnected(InetSocketAddress remote, List<byte[]> requests) throws InterruptedException {

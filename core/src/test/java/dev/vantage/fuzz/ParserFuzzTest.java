@@ -35,14 +35,25 @@ import dev.vantage.udp.UdpProbe;
 import dev.vantage.udp.UdpProbeRegistry;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Jazzer fuzz targets, one per parser family. Each feeds the fuzzer's bytes to the parsers and to
@@ -53,7 +64,8 @@ import java.util.List;
  *
  * <p>In a normal build (no {@code JAZZER_FUZZ}) each target replays the empty input and the files
  * under {@code src/test/resources/dev/vantage/fuzz/ParserFuzzTestInputs/<target>/}: crashes found
- * by fuzzing land there and stay as regression inputs. {@code bin/fuzz TARGET --minutes N} fuzzes
+ * by fuzzing land there and stay as regression inputs. {@link #theSeedCorpusPassesEveryTarget} also
+ * runs each target over the protocol corpus that seeds it ({@code fuzz-seeds.tsv}). {@code bin/fuzz TARGET --minutes N} fuzzes
  * one target, seeded from the protocol corpus under {@code corpus/}.
  */
 class ParserFuzzTest {
@@ -65,6 +77,50 @@ class ParserFuzzTest {
         throw new UnknownHostException(name);
     }, true, 4096);
     private static @Nullable Path resultFile;
+
+    /** The target methods by name, for the corpus replay. */
+    private interface Target {
+        void accept(ParserFuzzTest self, byte[] data) throws Exception;
+    }
+
+    private static final Map<String, Target> BY_NAME = Map.ofEntries(
+            Map.entry("banners", ParserFuzzTest::banners), Map.entry("mailReplies", ParserFuzzTest::mailReplies),
+            Map.entry("dnsMessages", ParserFuzzTest::dnsMessages), Map.entry("sshKexInit", ParserFuzzTest::sshKexInit),
+            Map.entry("tlsRecords", ParserFuzzTest::tlsRecords), Map.entry("httpResponses", ParserFuzzTest::httpResponses),
+            Map.entry("udpReplies", ParserFuzzTest::udpReplies), Map.entry("policyYaml", ParserFuzzTest::policyYaml),
+            Map.entry("targetSpecs", ParserFuzzTest::targetSpecs), Map.entry("portSpecs", ParserFuzzTest::portSpecs),
+            Map.entry("resultJson", ParserFuzzTest::resultJson));
+
+    /** Every file of the corpus directories that seed a target (fuzz-seeds.tsv), with that target. */
+    static Stream<Arguments> seedCorpus() throws IOException, URISyntaxException {
+        Path corpus = Path.of(Objects.requireNonNull(ParserFuzzTest.class.getResource("/corpus")).toURI());
+        List<Arguments> all = new ArrayList<>();
+        try (var in = Objects.requireNonNull(ParserFuzzTest.class.getResourceAsStream("fuzz-seeds.tsv"))) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                if (!BY_NAME.containsKey(f[0])) throw new IllegalStateException("fuzz-seeds.tsv names no target " + f[0]);
+                if (f.length < 2) continue;
+                for (String dir : f[1].trim().split(" +")) {
+                    try (Stream<Path> files = Files.list(corpus.resolve(dir))) {
+                        List<Path> replies = files.filter(Files::isRegularFile)
+                                .filter(x -> !x.getFileName().toString().equals("expected.tsv")).sorted().toList();
+                        for (Path p : replies) {
+                            all.add(Arguments.of(f[0], dir + "/" + p.getFileName(), Files.readAllBytes(p)));
+                        }
+                    }
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    /** In a normal build the targets see the whole protocol corpus that seeds them, not only their own inputs. */
+    @ParameterizedTest(name = "{0} <- {1}")
+    @MethodSource("seedCorpus")
+    void theSeedCorpusPassesEveryTarget(String target, String file, byte[] data) {
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> BY_NAME.get(target).accept(this, data), file);
+    }
 
     /** What a service says first, through every probe's greeting parser and the reply parsers of the query probes. */
     @FuzzTest

@@ -25,6 +25,7 @@ public final class TcpScanner {
 
     /** Scans every port of every target, streaming results to the listener; blocks until done. */
     public ScanSummary scan(List<Target> targets, PortList ports, ScanListener listener) {
+        dev.vantage.target.TargetFence.check(targets);
         return engine.run(targets, ports, listener, System.nanoTime());
     }
 

@@ -79,6 +79,7 @@ public final class UdpScanner {
      * is known (called from scanning threads, one call at a time).
      */
     public Map<Target, List<UdpPortResult>> scan(List<Target> targets, int[] ports, Consumer<UdpPortResult> each) {
+        dev.vantage.target.TargetFence.check(targets);
         int[] sorted = Arrays.stream(ports).distinct().sorted().toArray();
         for (int p : sorted) if (p < 1 || p > 65535) throw new IllegalArgumentException("UDP port out of range: " + p);
         Run run = new Run(targets, sorted, each);

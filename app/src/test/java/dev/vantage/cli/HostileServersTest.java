@@ -108,7 +108,7 @@ class HostileServersTest {
             assertEquals("unknown", v.service(), "one byte of a greeting is no evidence");
             assertFalse(v.hasProduct());
         });
-        add("10 MB line without newline", new HugeLineServer(), HostileServersTest::noProductNoFindings);
+        add("10 MB line without newline", new HugeLineServer(), HostileServersTest::unknownWithoutFindings);
         add("binary junk", new BinaryJunkServer(), HostileServersTest::unknownWithoutFindings);
         add("RST right after accept", new ResetAfterAcceptServer(), v -> {
             assertTrue(Set.of("open-restricted", "open").contains(v.tcp().path("state").asText()), v.tcp().toString());

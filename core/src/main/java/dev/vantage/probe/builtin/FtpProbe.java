@@ -70,6 +70,8 @@ public final class FtpProbe implements ServiceProbe {
                 if (!ftpWords && (SmtpProbe.looksLikeSmtp(text) || TextBanners.first(SmtpProbe.PRODUCTS, text).isPresent())) {
                     return Optional.empty();
                 }
+                // A bare "220" that never ends its line (a tar pit, a 10 MB line) is not evidence of FTP.
+                if (!ftpWords && text.indexOf('\n') < 0) return Optional.empty();
             } else if (!ftpWords || r.code() < 400) {
                 return Optional.empty();    // refusals (421 too many users, 530, 500 OOPS) only when they say FTP
             }

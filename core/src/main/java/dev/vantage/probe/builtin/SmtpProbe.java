@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *
  * <p>A bare {@code 220} greeting that names neither SMTP nor FTP is claimed as well: whichever of
  * the SMTP and FTP probes is likely on the port is asked first, so port 21 calls it FTP and port 25
- * SMTP. A greeting that mentions FTP is left to the FTP probe.
+ * SMTP. A greeting that mentions FTP is left to the FTP probe, and a bare {@code 220} line that
+ * never ends is left unknown.
  */
 public final class SmtpProbe implements ServiceProbe {
     private static final int MAX_TEXT = 4096;
@@ -100,6 +101,8 @@ public final class SmtpProbe implements ServiceProbe {
                 if (!smtpWords && (FtpProbe.looksLikeFtp(text) || TextBanners.first(FtpProbe.PRODUCTS, text).isPresent())) {
                     return Optional.empty();
                 }
+                // A bare "220" that never ends its line (a tar pit, a 10 MB line) is not evidence of SMTP.
+                if (!smtpWords && text.indexOf('\n') < 0) return Optional.empty();
             } else if (!(r.code() == 421 || r.code() == 554) || !smtpWords) {
                 return Optional.empty();    // a refusal greeting counts only when it says it is SMTP
             }

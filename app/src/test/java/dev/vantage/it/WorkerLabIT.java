@@ -165,9 +165,19 @@ class WorkerLabIT {
         }
     }
 
+    /** A loopback port free for UDP and for TCP alike (dnsmasq listens on both; a CI run once found the TCP side taken). */
     private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port;
+            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            try (java.net.ServerSocket tcp = new java.net.ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (java.io.IOException takenForTcp) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no loopback port free for both UDP and TCP after 50 tries");
     }
 }

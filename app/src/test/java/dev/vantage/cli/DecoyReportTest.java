@@ -6,10 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +30,7 @@ class DecoyReportTest {
 
     @Test
     void theCheckReportCountsAttemptsOnDecoyPortsSinceThePreviousCheck() throws Exception {
-        int decoy = freePort();
+        int decoy = TripwireCommandTest.freePort();
         Path data = dir.resolve("data");
         CompletableFuture<CliRun> tripwire = CompletableFuture.supplyAsync(() -> CliRun.of("tripwire", "--ports", String.valueOf(decoy),
                 "--banner", "telnet", "--bind", "127.0.0.1", "--data-dir", data.toString(), "--duration", "3"));
@@ -94,29 +92,13 @@ class DecoyReportTest {
                 s.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
                 s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
                 s.setSoTimeout(5000);
-                readUntil(s.getInputStream(), "login: ");
+                TripwireCommandTest.readUntil(s.getInputStream(), "login: ");
                 s.getOutputStream().write("root\r\n".getBytes(StandardCharsets.US_ASCII));
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) throw e;
                 Thread.sleep(50);
             }
-        }
-    }
-
-    private static void readUntil(InputStream in, String marker) throws IOException {
-        StringBuilder heard = new StringBuilder();
-        byte[] buf = new byte[512];
-        while (heard.indexOf(marker) < 0) {
-            int n = in.read(buf);
-            if (n < 0) throw new IOException("closed before '" + marker + "': " + heard);
-            heard.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

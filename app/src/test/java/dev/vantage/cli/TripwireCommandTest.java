@@ -125,7 +125,7 @@ class TripwireCommandTest {
         }
     }
 
-    private static void readUntil(InputStream in, String marker) throws IOException {
+    static void readUntil(InputStream in, String marker) throws IOException {
         StringBuilder heard = new StringBuilder();
         byte[] buf = new byte[512];
         while (heard.indexOf(marker) < 0) {
@@ -135,7 +135,7 @@ class TripwireCommandTest {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -206,6 +206,11 @@ final class DataDaemons implements AutoCloseable {
             }
 
             @Override
+            public boolean answersFromAnotherPort() {
+                return probe.answersFromAnotherPort();
+            }
+
+            @Override
             public Optional<Service> parse(byte[] reply) {
                 return probe.parse(reply);
             }

@@ -10,6 +10,7 @@ import dev.vantage.udp.UdpScanConfig;
 import dev.vantage.udp.UdpScanner;
 import dev.vantage.udp.probe.DnsUdpProbe;
 import dev.vantage.udp.probe.DnsWire;
+import dev.vantage.udp.probe.TftpUdpProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class UdpScanStatesIT {
     private static final String DNSMASQ = "/usr/sbin/dnsmasq";
+    private static final String TFTPD = "/usr/sbin/in.tftpd";
     private static DataDaemons daemons;
     private static DatagramSocket silent;
     private static int dns;
@@ -116,6 +118,37 @@ class UdpScanStatesIT {
             List<String> lines = r.out().strip().lines().toList();
             assertEquals(9, lines.size(), r.out());
             for (String line : lines) assertEquals("closed", line.split("\t")[1], line);
+        }
+    }
+
+    /**
+     * A real TFTP server (tftpd-hpa) answers every request from a new port of its own: the
+     * listener beside the connected channel must hear that answer, and the port is open.
+     */
+    @Test
+    void tftpAnsweringFromANewPortIsOpen() throws Exception {
+        assumeTrue(DataDaemons.usable(TFTPD), "needs root and tftpd-hpa");
+        int port = DataDaemons.freePort();
+        java.nio.file.Path root = daemons.dir.resolve("tftp-root");
+        java.nio.file.Files.createDirectories(root);
+        daemons.start("tftpd", () -> tftpAnswers(port), Map.of(), TFTPD, "--foreground", "--listen", "--user", "root",
+                "--address", "127.0.0.1:" + port, "--secure", root.toString());
+        Target t = new Target("127.0.0.1", DataDaemons.LO);
+        UdpScanner scanner = new UdpScanner(UdpScanConfig.defaults().withTimeouts(Duration.ofMillis(500), Duration.ofMillis(1000)),
+                List.of(DataDaemons.onPort(new TftpUdpProbe(), port)));
+        UdpPortResult r = scanner.scan(List.of(t), new int[] {port}).get(t).get(0);
+        assertEquals(PortState.OPEN, r.result().state(), r.toString());
+        assertEquals(1, r.result().attempts(), "the first request's answer is heard");
+        assertEquals("tftp", r.service().name());
+        assertEquals("1", r.service().details().get("error_code"), "File not found: " + r.service());
+    }
+
+    private static boolean tftpAnswers(int port) {
+        try (UdpExchange x = UdpExchange.openAcceptingAnyPort(new InetSocketAddress(DataDaemons.LO, port))) {
+            x.send(new byte[] {0, 1, 'n', 'o', 'n', 'e', 0, 'o', 'c', 't', 'e', 't', 0});
+            return x.receive(Duration.ofMillis(300)) != null;
+        } catch (IOException e) {
+            return false;
         }
     }
 

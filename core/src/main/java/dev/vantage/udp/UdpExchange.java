@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
@@ -47,24 +48,64 @@ public final class UdpExchange implements Closeable {
 
     /** A connected channel to {@code remote} (nothing is sent yet). */
     public static UdpExchange open(InetSocketAddress remote) throws IOException {
-        return open(remote, true);
+        return open(remote, true, false);
     }
 
     /**
-     * An unconnected channel that sends to {@code remote} and accepts replies from any port of its
-     * address — for protocols that answer from a new port (TFTP). ICMP errors are not reported on
-     * it, so it cannot tell "closed" from "silent"; use it only after a connected attempt.
+     * As {@link #open}, on a local port that {@link #openBeside} can share: for protocols that
+     * answer from a new port (TFTP).
      */
-    public static UdpExchange openAcceptingAnyPort(InetSocketAddress remote) throws IOException {
-        return open(remote, false);
+    public static UdpExchange openShareable(InetSocketAddress remote) throws IOException {
+        return open(remote, true, true);
     }
 
-    private static UdpExchange open(InetSocketAddress remote, boolean connect) throws IOException {
+    /**
+     * An unconnected channel that sends to {@code remote} from a port of its own and accepts
+     * replies from any port of its address. ICMP errors are not reported on it, and each of its
+     * datagrams to a closed port spends one of the host's rate-limited ICMP errors: the fallback
+     * where {@link #openBeside} is refused.
+     */
+    public static UdpExchange openAcceptingAnyPort(InetSocketAddress remote) throws IOException {
+        return open(remote, false, false);
+    }
+
+    /**
+     * An unconnected channel on this (shareable, connected) channel's local port, for listening
+     * only. The kernel gives a datagram to the socket that matches it best: replies from the
+     * remote port itself, and ICMP errors about our datagrams, still come to the connected
+     * channel; what the remote address sends from any other port comes here. So a TFTP server's
+     * answer from a new port is heard without a second request, and a closed port is asked
+     * exactly as often as any other.
+     *
+     * @throws IOException if the platform refuses a second socket on the port (then use
+     *                     {@link #openAcceptingAnyPort})
+     */
+    public UdpExchange openBeside() throws IOException {
+        if (!connected) throw new IllegalStateException("only a connected channel has a listener beside it");
+        InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
+        DatagramChannel ch = DatagramChannel.open(remote.getAddress() instanceof Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        try {
+            ch.configureBlocking(true);
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            ch.bind(local);
+            return new UdpExchange(ch, remote, false);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    private static UdpExchange open(InetSocketAddress remote, boolean connect, boolean shareable) throws IOException {
         if (remote.isUnresolved()) throw new IOException("unresolved address " + remote);
         DatagramChannel ch = DatagramChannel.open(remote.getAddress() instanceof Inet6Address
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         try {
             ch.configureBlocking(true);
+            if (shareable) {
+                ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);   // before the bind that connect would do
+                ch.bind(null);
+            }
             if (connect) ch.connect(remote);
             else ch.bind(null);
             return new UdpExchange(ch, remote, connect);

@@ -177,10 +177,32 @@ class UdpScannerTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals(PortState.OPEN, r.result().state());
         assertEquals("Pong tftp", r.service().describe());
-        assertEquals(2, r.result().attempts(), "the any-port channel asks from the second attempt on");
+        assertEquals(1, r.result().attempts(), "the listener beside the connected channel hears the answer to the first request");
         long schedule = 0;
         for (int n = 0; n <= FAST.maxRetries(); n++) schedule += FAST.attemptTimeout(n).toMillis();
         assertTrue(ms < schedule, "answered in " + ms + " ms, not after the connected schedule (" + schedule + " ms)");
+    }
+
+    /**
+     * A port that may answer from another port is asked exactly as often as any other: the
+     * listener beside the connected channel sends nothing. (Every extra datagram to a closed
+     * port spends one of the host's rate-limited ICMP errors, which the other ports need.)
+     */
+    @Test
+    void aPortThatMayAnswerFromAnotherPortIsAskedNoMoreOftenThanAnyOther() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        int port = serve(LO, (s, p) -> asked.incrementAndGet()).getLocalPort();
+        PongProbe tftpLike = new PongProbe(port, List.of("ping".getBytes(StandardCharsets.US_ASCII)), true);
+        UdpPortResult r = new UdpScanner(FAST, List.of(tftpLike)).probe(TARGET, port);
+        assertEquals(PortState.OPEN_FILTERED, r.result().state());
+        assertEquals(FAST.maxRetries() + 1, r.result().attempts());
+        Thread.sleep(100);
+        assertEquals(FAST.maxRetries() + 1, asked.get(), "one datagram per attempt, none from the listener");
+
+        int closed = unboundPort();
+        UdpPortResult c = new UdpScanner(FAST, List.of(new PongProbe(closed, tftpLike.requests(), true))).probe(TARGET, closed);
+        assertEquals(PortState.CLOSED, c.result().state(), "the connected channel still hears the ICMP error");
+        assertEquals(1, c.result().attempts());
     }
 
     @Test

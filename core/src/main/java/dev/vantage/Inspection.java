@@ -190,6 +190,7 @@ public final class Inspection {
             PortReport[] done = reports.toArray(PortReport[]::new);
             for (int i = 0; i < done.length; i++) {
                 PortReport p = done[i];
+                if (p.state() != PortState.OPEN) continue;            // most of a full listing: no object made for it
                 PortResult r = new PortResult(h.target(), p.port(), p.protocol(), p.state(), p.reason(), p.rttMicros(), p.attempts());
                 if (!shouldExamine(r)) continue;
                 int index = i;

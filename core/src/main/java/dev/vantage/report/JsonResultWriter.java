@@ -18,6 +18,7 @@ import dev.vantage.result.HostReport;
 import dev.vantage.result.PortReport;
 import dev.vantage.result.ResultListener;
 import dev.vantage.scan.PortState;
+import dev.vantage.scan.Protocol;
 import dev.vantage.scan.ScanPlan;
 import dev.vantage.scan.ScanSummary;
 import dev.vantage.scan.StateCounts;
@@ -89,7 +90,8 @@ public final class JsonResultWriter implements ResultListener {
     @Override
     public void host(HostReport h) {
         InetAddress sourceAddress = sourceFor.apply(h.target().address());
-        AssessedHost assessed = assessor.assess(h, vantage, sourceAddress);
+        // Quiet TCP ports (nearly all of a --show-all listing) carry no risk: assess the others only.
+        AssessedHost assessed = assessor.assess(h.withoutQuietTcpPorts(), vantage, sourceAddress);
         checklistKeys.addAll(assessor.checklistKeys(assessed));
         io(() -> {
             json.writeStartObject();
@@ -100,7 +102,11 @@ public final class JsonResultWriter implements ResultListener {
             json.writeStringField("family", h.target().isIpv6() ? "ipv6" : "ipv4");
             if (sourceAddress != null) json.writeStringField("source", sourceAddress.getHostAddress());
             json.writeArrayFieldStart("ports");
-            for (AssessedPort p : assessed.ports()) writePort(p);
+            java.util.Iterator<AssessedPort> answering = assessed.ports().iterator();
+            for (PortReport p : h.ports()) {
+                if (p.protocol() == Protocol.TCP && p.quiet()) writeQuietPort(p);
+                else writePort(answering.next());
+            }
             json.writeEndArray();
             if (!assessed.deviations().isEmpty()) {
                 json.writeArrayFieldStart("deviations");
@@ -206,10 +212,13 @@ public final class JsonResultWriter implements ResultListener {
         if (p.rttMicros() >= 0) b.append(Math.round(p.rttMicros() / 10.0) / 100.0);
         else b.append("null");
         b.append(", \"attempts\": ").append(p.attempts()).append('}');
-        json.writeRawValue(b.toString());
+        if (chars.length < b.length()) chars = new char[b.length() * 2];
+        b.getChars(0, b.length(), chars, 0);
+        json.writeRawValue(chars, 0, b.length());
     }
 
     private final StringBuilder line = new StringBuilder(160);
+    private char[] chars = new char[160];
 
     private static boolean nothingAnswers(AssessedPort a) {
         PortState state = a.port().state();

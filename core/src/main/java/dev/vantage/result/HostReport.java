@@ -1,5 +1,6 @@
 package dev.vantage.result;
 
+import dev.vantage.scan.Protocol;
 import dev.vantage.scan.StateCounts;
 import dev.vantage.target.Target;
 
@@ -17,5 +18,16 @@ public record HostReport(Target target, List<PortReport> ports, StateCounts coun
                          long elapsedMillis) {
     public HostReport {
         ports = List.copyOf(ports);
+    }
+
+    /**
+     * The same host without its quiet TCP ports ({@link PortReport#quiet()}): what a run that does
+     * not list every port reports, which is all the assessment needs (the closed and filtered
+     * ranges still say where each TCP port stands). UDP ports stay: they are few, and whether any
+     * was scanned matters to the policy's deviations.
+     */
+    public HostReport withoutQuietTcpPorts() {
+        List<PortReport> answering = ports.stream().filter(p -> p.protocol() == Protocol.UDP || !p.quiet()).toList();
+        return answering.size() == ports.size() ? this : new HostReport(target, answering, counts, closed, filtered, elapsedMillis);
     }
 }

@@ -27,6 +27,14 @@ public record PortReport(int port, Protocol protocol, PortState state, Reason re
         return new PortReport(r.port(), r.protocol(), r.state(), r.reason(), r.rttMicros(), r.attempts(), null, List.of(), List.of());
     }
 
+    /**
+     * A closed or filtered port with nothing else to say (no service, finding or note): a full
+     * listing (--show-all) is nearly all such ports, and they carry no risk to assess.
+     */
+    public boolean quiet() {
+        return (state == PortState.CLOSED || state == PortState.FILTERED) && service == null && findings.isEmpty() && notes.isEmpty();
+    }
+
     public PortReport with(@Nullable Service s, List<Finding> f, List<String> n) {
         return new PortReport(port, protocol, state, reason, rttMicros, attempts, s, f, n);
     }

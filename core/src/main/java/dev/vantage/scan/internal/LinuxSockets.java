@@ -62,10 +62,14 @@ final class LinuxSockets {
     private static final int AF_INET = 2;
     private static final int AF_INET6 = 10;
     private static final int SOCK_STREAM = 1;
+    private static final int SOCK_RAW = 3;
+    private static final int IPPROTO_TCP = 6;
+    static final int SO_RCVBUFFORCE = 33;
+    static final int SO_SNDBUFFORCE = 32;
     private static final int SOCK_NONBLOCK = 0x800;
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int EPOLL_CLOEXEC = 0x80000;
-    private static final int SOL_SOCKET = 1;
+    static final int SOL_SOCKET = 1;
     private static final int SO_LINGER = 13;
     private static final int MSG_DONTWAIT = 0x40;
     private static final int SOCKADDR_SIZE = 28;   // sockaddr_in6; sockaddr_in uses the first 16
@@ -89,6 +93,7 @@ final class LinuxSockets {
     private final MethodHandle setsockopt;
     private final MethodHandle getsockname;
     private final MethodHandle recv;
+    private final MethodHandle sendto;
     private final MethodHandle epollCreate;
     private final MethodHandle epollCtl;
     private final MethodHandle epollWait;
@@ -168,6 +173,7 @@ final class LinuxSockets {
         setsockopt = link.make("setsockopt", i, i, i, i, p, i);
         getsockname = link.make("getsockname", i, i, p, p);
         recv = link.make("recv", l, i, p, l, i);
+        sendto = link.make("sendto", l, i, p, l, i, p, i);
         epollCreate = link.make("epoll_create1", i, i);
         epollCtl = link.make("epoll_ctl", i, i, i, i, p);
         epollWait = link.make("epoll_wait", i, i, p, i, i);
@@ -200,6 +206,8 @@ final class LinuxSockets {
         private final ByteBuffer linger = direct(8);
         private final ByteBuffer scratch = direct(512);
         private final ByteBuffer event = direct(16);
+        private final ByteBuffer packet = direct(64);
+        private final ByteBuffer intOption = direct(4);
         private final ByteBuffer events;
         private final int maxEvents;
         private final MethodHandle socketH;
@@ -208,6 +216,8 @@ final class LinuxSockets {
         private final MethodHandle lingerH;
         private final MethodHandle getsocknameH;
         private final MethodHandle recvH;
+        private final MethodHandle sendtoH;
+        private final MethodHandle setIntH;
         private final MethodHandle epollCtlH;
         private final MethodHandle epollWaitH;
         private final int epfd;
@@ -225,6 +235,8 @@ final class LinuxSockets {
             getsocknameH = MethodHandles.insertArguments(                       // (fd)
                     MethodHandles.insertArguments(getsockname, 2, segment(local), segment(localLength)), 0, st);
             recvH = bind(recv, st, 2, segment(scratch));                         // (fd, len, flags)
+            sendtoH = bind(MethodHandles.insertArguments(sendto, 5, segment(address)), st, 2, segment(packet)); // (fd, len, flags, addrlen)
+            setIntH = bind(setsockopt, st, 4, segment(intOption));               // (fd, level, option, len)
             epollCtlH = bind(epollCtl, st, 4, segment(event));                   // (epfd, op, fd)
             epollWaitH = bind(epollWait, st, 2, segment(events));                // (epfd, max, timeout)
             int fd = (int) invoke(MethodHandles.insertArguments(epollCreate, 0, st), EPOLL_CLOEXEC);
@@ -319,6 +331,45 @@ final class LinuxSockets {
         int recv(int fd) {
             try {
                 return (int) resultLong((long) recvH.invokeExact(fd, (long) scratch.capacity(), MSG_DONTWAIT));
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** A new non-blocking raw IPv4 socket for TCP segments (root only), or -errno (-EPERM without the capability). */
+        int rawTcpSocket() {
+            try {
+                return result((int) socketH.invokeExact(AF_INET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, IPPROTO_TCP));
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** The buffer {@link #sendPacket} sends from: the caller writes a TCP segment at offset 0. */
+        ByteBuffer packet() {
+            return packet;
+        }
+
+        /** What the last {@link #recv} read (valid up to the length it returned). */
+        ByteBuffer received() {
+            return scratch;
+        }
+
+        /** Sends the first {@code length} bytes of {@link #packet} to {@code target} on a raw socket: bytes sent or -errno. */
+        int sendPacket(int fd, InetAddress target, int length) {
+            int addressLength = fill(target, 0);   // a raw socket ignores the port
+            try {
+                return (int) resultLong((long) sendtoH.invokeExact(fd, (long) length, 0, addressLength));
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** setsockopt with an int value: 0 or -errno. */
+        int setInt(int fd, int level, int option, int value) {
+            intOption.putInt(0, value);
+            try {
+                return result((int) setIntH.invokeExact(fd, level, option, 4));
             } catch (Throwable t) {
                 throw rethrow(t);
             }

@@ -34,12 +34,13 @@ public final class TcpScanEngine {
         long start = System.nanoTime();
         listener.started(new ScanPlan(targets.size(), ports.size(), Protocol.TCP));
         Scheduler scheduler = new Scheduler(targets, ports, config, listener, seed, start);
-        int laneCount = (int) Math.max(1, Math.min(config.lanes(), (long) targets.size() * ports.size() / 64 + 1));
+        boolean syn = synWanted(targets);
+        int laneCount = syn ? 1 : (int) Math.max(1, Math.min(config.lanes(), (long) targets.size() * ports.size() / 64 + 1));
         List<Thread> threads = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
             for (int i = 0; i < laneCount; i++) {
-                Lane lane = newLane(scheduler);
+                Lane lane = syn ? new SynLane(scheduler, LinuxSockets.load().orElseThrow()) : newLane(scheduler);
                 synchronized (lanes) {
                     lanes.add(lane);
                 }
@@ -81,8 +82,21 @@ public final class TcpScanEngine {
         }
     }
 
-    /** Which socket calls the lanes use: {@code native} or {@code nio}. */
+    /**
+     * PROTOTYPE: {@code -Dvantage.engine=syn} asks for the raw-socket SYN lane ({@link SynLane}); it is
+     * used only where it can be (Linux, native calls linked, a raw socket allowed, IPv4 targets),
+     * else the scan quietly runs on the connect lanes.
+     */
+    private static boolean synWanted(List<Target> targets) {
+        if (!"syn".equals(System.getProperty("vantage.engine"))) return false;
+        LinuxSockets sockets = LinuxSockets.load().orElse(null);
+        if (sockets == null || !SynLane.available(sockets)) return false;
+        return targets.stream().noneMatch(Target::isIpv6);
+    }
+
+    /** Which socket calls the lanes use: {@code syn} (IPv4 targets only), {@code native} or {@code nio}. */
     public static String engineName() {
+        if (synWanted(List.of())) return "syn";
         return nativeSockets() != null ? "native" : "nio";
     }
 

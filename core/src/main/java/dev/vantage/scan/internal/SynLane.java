@@ -1,0 +1,379 @@
+package dev.vantage.scan.internal;
+
+import dev.vantage.scan.PortState;
+import dev.vantage.scan.Reason;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dev.vantage.scan.internal.LinuxSockets.EAGAIN;
+import static dev.vantage.scan.internal.LinuxSockets.EALREADY;
+import static dev.vantage.scan.internal.LinuxSockets.ECONNREFUSED;
+import static dev.vantage.scan.internal.LinuxSockets.ECONNRESET;
+import static dev.vantage.scan.internal.LinuxSockets.EINPROGRESS;
+import static dev.vantage.scan.internal.LinuxSockets.EINTR;
+import static dev.vantage.scan.internal.LinuxSockets.EISCONN;
+import static dev.vantage.scan.internal.LinuxSockets.ENOBUFS;
+import static dev.vantage.scan.internal.LinuxSockets.EPOLLIN;
+import static dev.vantage.scan.internal.LinuxSockets.EPOLLOUT;
+import static dev.vantage.scan.internal.LinuxSockets.EPOLLRDHUP;
+
+/**
+ * PROTOTYPE (branch wip-syn): a half-open scan over one raw socket, as {@code nmap -sS} does,
+ * for root on Linux and IPv4 targets. Opt in with {@code -Dvantage.engine=syn}.
+ *
+ * <p>Each attempt is one SYN, built here (TCP header and pseudo-header checksum), sent from one
+ * source port that a bound, never-connected socket reserves so the kernel gives it to nobody
+ * else. Replies are read from the same raw socket: a RST means closed, a SYN-ACK means something
+ * listens. Our kernel knows no connection on the source port, so it answers the SYN-ACK with a RST
+ * and the listener forgets the half-open connection. A reply counts only if it acknowledges the
+ * sequence number we derived for that address and port.
+ *
+ * <p>A SYN-ACK is not yet a verdict: the inetd/tcpwrappers case (accept, then close at once) looks
+ * the same at the SYN stage. So every SYN-ACK port gets a full connect and the same watch as
+ * {@link NativeConnectLane}, and ends open or open-restricted exactly as there. Timing, retries
+ * and windows are the scheduler's, fed with the SYN round trips.
+ *
+ * <p>One lane only (one raw socket); all state here belongs to its thread.
+ */
+final class SynLane implements Lane {
+    private static final int MAX_EVENTS = 64;
+    private static final int LAUNCH_BATCH = 512;
+    private static final int READ_BATCH = 4096;
+    private static final long SWEEP_EVERY_NANOS = 2_000_000;
+    private static final long MAX_IDLE_NANOS = 5_000_000;
+    private static final int TCP_SYN = 0x02;
+    private static final int TCP_RST = 0x04;
+    private static final int TCP_ACK = 0x10;
+    private static final int RECEIVE_BUFFER = 64 << 20;
+
+    private final Scheduler scheduler;
+    private final LinuxSockets.Session calls;
+    private final int raw;
+    private final Socket reservation;
+    private final int sourcePort;
+    private final int secret = ThreadLocalRandom.current().nextInt();
+    private final Probe[] batch = new Probe[32];
+    /** SYNs waiting for an answer, by (IPv4 address, port). */
+    private final Map<Long, Probe> waiting = new HashMap<>();
+    /** The same SYNs in sending order, for the timeout sweep (answered ones are skipped lazily). */
+    private final List<Probe> sent = new ArrayList<>();
+    /** Full connects to SYN-ACK ports, by descriptor. */
+    private final Map<Integer, Probe> confirming = new HashMap<>();
+    private final Map<InetAddress, byte[]> sourceFor = new IdentityHashMap<>();
+    private volatile boolean cancelled;
+    private long lastSweep;
+
+    /** Opens the raw socket; throws {@link IllegalStateException} when the system refuses it (not root). */
+    SynLane(Scheduler scheduler, LinuxSockets sockets) {
+        this.scheduler = scheduler;
+        this.calls = sockets.session(MAX_EVENTS);
+        int fd = calls.rawTcpSocket();
+        if (fd < 0) {
+            calls.close();
+            throw new IllegalStateException("raw socket refused (errno " + -fd + "): the SYN scan needs root");
+        }
+        this.raw = fd;
+        // Without room for a burst of replies the kernel drops them, and drops read as loss.
+        calls.setInt(raw, LinuxSockets.SOL_SOCKET, LinuxSockets.SO_RCVBUFFORCE, RECEIVE_BUFFER);
+        try {
+            reservation = new Socket();
+            reservation.bind(new InetSocketAddress(0));
+        } catch (IOException e) {
+            calls.close(raw);
+            calls.close();
+            throw new UncheckedIOException("cannot reserve a source port", e);
+        }
+        this.sourcePort = reservation.getLocalPort();
+        if (calls.watch(raw, EPOLLIN) < 0) throw new IllegalStateException("epoll_ctl failed on the raw socket");
+    }
+
+    /** Whether this process may open a raw socket (root or CAP_NET_RAW) through the native calls. */
+    static boolean available(LinuxSockets sockets) {
+        try (LinuxSockets.Session s = sockets.session(1)) {
+            int fd = s.rawTcpSocket();
+            if (fd < 0) return false;
+            s.close(fd);
+            return true;
+        }
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public void run() {
+        try {
+            loop();
+        } finally {
+            for (int fd : confirming.keySet()) calls.close(fd);
+            confirming.clear();
+            calls.close(raw);
+            calls.close();
+            try {
+                reservation.close();
+            } catch (IOException ignored) {
+                // nothing was ever sent through it
+            }
+        }
+    }
+
+    private void loop() {
+        while (!cancelled) {
+            long now = System.nanoTime();
+            int launched = 0;
+            int taken;
+            while (launched < LAUNCH_BATCH && (taken = scheduler.next(now, batch)) > 0) {
+                for (int i = 0; i < taken; i++) {
+                    Probe p = batch[i];
+                    batch[i] = null;
+                    send(p, now);
+                }
+                launched += taken;
+                now = System.nanoTime();
+                if (launched % 128 == 0) readReplies(now);   // keep the receive buffer from overflowing
+            }
+            if (waiting.isEmpty() && confirming.isEmpty() && scheduler.finished()) return;
+            int waitMillis;
+            if (launched >= LAUNCH_BATCH) {
+                waitMillis = 0;
+            } else {
+                long waitNanos = Math.min(MAX_IDLE_NANOS, lastSweep + SWEEP_EVERY_NANOS - now);
+                waitNanos = Math.max(waitNanos, scheduler.rateWaitNanos(now));
+                waitMillis = waitNanos <= 0 ? 0 : (int) Math.max(1, waitNanos / 1_000_000);
+            }
+            int ready = calls.poll(waitMillis);
+            if (ready < 0 && ready != -EINTR) throw new IllegalStateException("epoll_wait failed: errno " + -ready);
+            now = System.nanoTime();
+            boolean rawReady = false;
+            for (int i = 0; i < ready; i++) {
+                int fd = calls.eventFd(i);
+                if (fd == raw) {
+                    rawReady = true;
+                    continue;
+                }
+                Probe p = confirming.get(fd);
+                if (p == null) continue;
+                if (p.phase == Probe.Phase.CONNECTING) connectAnswer(p, calls.connect(fd, p.host.target.address(), p.port()), now);
+                else watchRead(p, now);
+            }
+            if (rawReady || launched > 0) readReplies(now);
+            if (now - lastSweep >= SWEEP_EVERY_NANOS) sweep(now);
+        }
+    }
+
+    // ---- the SYN stage ----
+
+    private void send(Probe p, long now) {
+        InetAddress target = p.host.target.address();
+        byte[] dst = target.getAddress();
+        byte[] src = sourceFor.computeIfAbsent(target, SynLane::sourceAddress);
+        int seq = sequence(dst, p.port());
+        writeSyn(calls.packet(), src, dst, sourcePort, p.port(), seq);
+        p.sentAtNanos = now;
+        int r = calls.sendPacket(raw, target, 20);
+        if (r < 0) {
+            if (r == -ENOBUFS || r == -EAGAIN) {
+                scheduler.socketClosed();
+                scheduler.handBack(p);   // the send queue is full: later
+                return;
+            }
+            throw new IllegalStateException("sending a SYN failed: errno " + -r);
+        }
+        p.fd = -2;   // marks "SYN in flight"; -1 once answered or given up
+        Probe old = waiting.put(key(dst, p.port()), p);
+        if (old != null) old.fd = -1;   // an older attempt for the same port: this one supersedes it
+        sent.add(p);
+    }
+
+    private void readReplies(long now) {
+        for (int n = 0; n < READ_BATCH; n++) {
+            int length = calls.recv(raw);
+            if (length == -EAGAIN || length == -EINTR) return;
+            if (length < 0) throw new IllegalStateException("reading the raw socket failed: errno " + -length);
+            reply(calls.received(), length, now);
+        }
+    }
+
+    /** One IPv4 datagram from the raw socket: ours if it goes to our source port and acknowledges our SYN. */
+    private void reply(ByteBuffer b, int length, long now) {
+        if (length < 20 || (b.get(0) & 0xf0) != 0x40 || b.get(9) != 6) return;
+        int ihl = (b.get(0) & 0x0f) * 4;
+        if (length < ihl + 20) return;
+        int srcPort = u16(b, ihl);
+        int dstPort = u16(b, ihl + 2);
+        if (dstPort != sourcePort) return;   // our own SYNs on loopback, and everybody else's traffic
+        byte[] from = {b.get(12), b.get(13), b.get(14), b.get(15)};
+        int flags = b.get(ihl + 13) & 0xff;
+        if ((flags & TCP_ACK) == 0) return;
+        int ack = b.getInt(ihl + 8);
+        if (b.order() != java.nio.ByteOrder.BIG_ENDIAN) ack = Integer.reverseBytes(ack);
+        if (ack != sequence(from, srcPort) + 1) return;   // not an answer to a SYN of ours
+        Probe p = waiting.remove(key(from, srcPort));
+        if (p == null || p.fd != -2) return;   // late duplicate
+        p.fd = -1;
+        if ((flags & TCP_RST) != 0) {
+            scheduler.refused(p, now);   // frees the slot, feeds timing, decides closed
+        } else if ((flags & TCP_SYN) != 0) {
+            scheduler.answered(p, now, true);
+            confirm(p, now);
+        } else {
+            scheduler.socketClosed();
+            scheduler.timedOut(p, now);   // an odd answer: ask again
+        }
+    }
+
+    // ---- the confirming connect (same verdicts as NativeConnectLane) ----
+
+    private void confirm(Probe p, long now) {
+        int fd = calls.socket(false);
+        if (fd < 0) {
+            settle(p, PortState.OPEN, Reason.SYN_ACK, now);   // no descriptor to look closer: the SYN-ACK stands
+            return;
+        }
+        p.fd = fd;
+        p.phase = Probe.Phase.CONNECTING;
+        p.watchUntilNanos = now + scheduler.attemptTimeoutNanos(p.host, 1);
+        confirming.put(fd, p);
+        int r = calls.connect(fd, p.host.target.address(), p.port());
+        if (r == -EINPROGRESS) r = calls.connect(fd, p.host.target.address(), p.port());
+        if (r == -EALREADY || r == -EINPROGRESS) {
+            if (calls.watch(fd, EPOLLOUT) < 0) throw new IllegalStateException("epoll_ctl failed");
+            p.leftWindow = true;   // kept out of the windows: the scheduler already counted its answer
+        } else {
+            p.leftWindow = true;
+            connectAnswer(p, r, now);
+        }
+    }
+
+    private void connectAnswer(Probe p, int r, long now) {
+        if (r == 0 || r == -EISCONN) {
+            calls.lingerZero(p.fd);
+            p.phase = Probe.Phase.WATCHING;
+            p.watchUntilNanos = now + scheduler.watchNanos(p.host);
+            int m = EPOLLIN | EPOLLRDHUP;
+            if (calls.rewatch(p.fd, m) < 0 && calls.watch(p.fd, m) < 0) throw new IllegalStateException("epoll_ctl failed");
+        } else if (r == -EALREADY || r == -EINPROGRESS) {
+            return;
+        } else if (r == -ECONNREFUSED) {
+            settle(p, PortState.CLOSED, Reason.CONN_REFUSED, now);   // the listener left between SYN and connect
+        } else if (r == -ECONNRESET) {
+            settle(p, PortState.OPEN_RESTRICTED, Reason.RESET_AT_ONCE, now);
+        } else {
+            settle(p, PortState.OPEN, Reason.SYN_ACK, now);
+        }
+    }
+
+    private void watchRead(Probe p, long now) {
+        int n = calls.recv(p.fd);
+        if (n == -EAGAIN || n == -EINTR) return;
+        if (n < 0) settle(p, PortState.OPEN_RESTRICTED, Reason.RESET_AT_ONCE, now);
+        else if (n == 0) settle(p, PortState.OPEN_RESTRICTED, Reason.CLOSED_AT_ONCE, now);
+        else settle(p, PortState.OPEN, Reason.SYN_ACK, now);
+    }
+
+    private void settle(Probe p, PortState state, Reason reason, long now) {
+        if (p.fd >= 0) {
+            confirming.remove(p.fd);
+            calls.close(p.fd);
+            p.fd = -1;
+        }
+        scheduler.socketClosed();
+        scheduler.decide(p, state, reason, now);
+    }
+
+    // ---- timeouts ----
+
+    private void sweep(long now) {
+        lastSweep = now;
+        int keep = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            Probe p = sent.get(i);
+            if (p.fd != -2) continue;   // answered, superseded or confirming
+            long waited = now - p.sentAtNanos;
+            if (!p.leftWindow && waited >= scheduler.timeoutNanos(p.host)) scheduler.leaveWindow(p);
+            if (waited >= scheduler.attemptTimeoutNanos(p.host, p.attempt)) {
+                p.fd = -1;
+                waiting.remove(key(p.host.target.address().getAddress(), p.port()), p);
+                scheduler.socketClosed();
+                scheduler.timedOut(p, now);
+            } else {
+                sent.set(keep++, p);
+            }
+        }
+        sent.subList(keep, sent.size()).clear();
+        if (confirming.isEmpty()) return;
+        List<Probe> due = new ArrayList<>();
+        for (Probe p : confirming.values()) if (now >= p.watchUntilNanos) due.add(p);
+        for (Probe p : due) settle(p, PortState.OPEN, Reason.SYN_ACK, now);   // connected and quiet, or slow: open
+    }
+
+    // ---- packets ----
+
+    private int sequence(byte[] address, int port) {
+        int h = secret;
+        for (byte b : address) h = h * 0x01000193 ^ (b & 0xff);
+        h = (h ^ port) * 0x9e3779b1;
+        return h ^ (h >>> 15);
+    }
+
+    private static long key(byte[] address, int port) {
+        long a = ((address[0] & 0xffL) << 24) | ((address[1] & 0xffL) << 16) | ((address[2] & 0xffL) << 8) | (address[3] & 0xffL);
+        return (a << 16) | port;
+    }
+
+    private static int u16(ByteBuffer b, int at) {
+        return ((b.get(at) & 0xff) << 8) | (b.get(at + 1) & 0xff);
+    }
+
+    /** A 20-byte TCP SYN (no options) with its checksum over the IPv4 pseudo-header. */
+    static void writeSyn(ByteBuffer b, byte[] src, byte[] dst, int srcPort, int dstPort, int seq) {
+        b.put(0, (byte) (srcPort >>> 8)).put(1, (byte) srcPort);
+        b.put(2, (byte) (dstPort >>> 8)).put(3, (byte) dstPort);
+        b.put(4, (byte) (seq >>> 24)).put(5, (byte) (seq >>> 16)).put(6, (byte) (seq >>> 8)).put(7, (byte) seq);
+        for (int k = 8; k < 12; k++) b.put(k, (byte) 0);          // acknowledgment number
+        b.put(12, (byte) 0x50).put(13, (byte) TCP_SYN);            // data offset 5 words, SYN
+        b.put(14, (byte) 0x04).put(15, (byte) 0x00);                // window 1024
+        b.put(16, (byte) 0).put(17, (byte) 0);                      // checksum, filled below
+        b.put(18, (byte) 0).put(19, (byte) 0);                      // urgent pointer
+        int sum = checksum(b, src, dst, 20);
+        b.put(16, (byte) (sum >>> 8)).put(17, (byte) sum);
+    }
+
+    /** The internet checksum of a TCP segment of {@code length} bytes at offset 0, with the IPv4 pseudo-header. */
+    static int checksum(ByteBuffer b, byte[] src, byte[] dst, int length) {
+        long sum = 0;
+        sum += ((src[0] & 0xff) << 8 | (src[1] & 0xff)) + ((src[2] & 0xff) << 8 | (src[3] & 0xff));
+        sum += ((dst[0] & 0xff) << 8 | (dst[1] & 0xff)) + ((dst[2] & 0xff) << 8 | (dst[3] & 0xff));
+        sum += 6 + length;                                          // zero, protocol, TCP length
+        for (int k = 0; k + 1 < length; k += 2) sum += u16(b, k);
+        if ((length & 1) != 0) sum += (b.get(length - 1) & 0xff) << 8;
+        while ((sum >>> 16) != 0) sum = (sum & 0xffff) + (sum >>> 16);
+        return (int) (~sum & 0xffff);
+    }
+
+    /** The source address the kernel picks for a target (a connected UDP socket sends nothing). */
+    private static byte[] sourceAddress(InetAddress target) {
+        if (!(target instanceof Inet4Address)) throw new IllegalStateException("the SYN prototype is IPv4 only: " + target);
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.connect(target, 9);
+            return s.getLocalAddress().getAddress();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no route to " + target.getHostAddress(), e);
+        }
+    }
+}

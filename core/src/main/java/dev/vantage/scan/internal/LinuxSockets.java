@@ -94,6 +94,10 @@ final class LinuxSockets {
     private final MethodHandle getsockname;
     private final MethodHandle recv;
     private final MethodHandle sendto;
+    private final MethodHandle sendmmsg;
+    private final MethodHandle recvmmsg;
+    private final Method segmentAddress;
+    private final Object nullSegment;
     private final MethodHandle epollCreate;
     private final MethodHandle epollCtl;
     private final MethodHandle epollWait;
@@ -174,6 +178,10 @@ final class LinuxSockets {
         getsockname = link.make("getsockname", i, i, p, p);
         recv = link.make("recv", l, i, p, l, i);
         sendto = link.make("sendto", l, i, p, l, i, p, i);
+        sendmmsg = link.make("sendmmsg", i, i, p, i, i);
+        recvmmsg = link.make("recvmmsg", i, i, p, i, i, p);
+        segmentAddress = segmentC.getMethod("address");
+        nullSegment = segmentC.getField("NULL").get(null);
         epollCreate = link.make("epoll_create1", i, i);
         epollCtl = link.make("epoll_ctl", i, i, i, i, p);
         epollWait = link.make("epoll_wait", i, i, p, i, i);
@@ -187,6 +195,11 @@ final class LinuxSockets {
     /** A native view of a direct buffer, for binding into a handle. */
     private Object segment(ByteBuffer direct) throws ReflectiveOperationException {
         return ofBuffer.invoke(null, direct);
+    }
+
+    /** The native address of a direct buffer (for pointers inside structs). */
+    private long addressOf(ByteBuffer direct) throws ReflectiveOperationException {
+        return (long) segmentAddress.invoke(segment(direct));
     }
 
     /** The calls with one thread's buffers bound in. Not thread-safe: one per lane. */
@@ -420,6 +433,139 @@ final class LinuxSockets {
         @Override
         public void close() {
             close(epfd);
+        }
+    }
+
+    /**
+     * PROTOTYPE: sendmmsg and recvmmsg on a raw socket, {@code size} datagrams per system call, and a
+     * classic BPF filter so the socket only queues what comes to one TCP port. Not thread-safe.
+     */
+    Batch batch(int size) {
+        try {
+            return new Batch(size);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot prepare batched raw calls", e);
+        }
+    }
+
+    static final int SEND_SLOT = 64;
+    static final int RECEIVE_SLOT = 128;
+    private static final int MMSGHDR = 64;
+    private static final int SO_ATTACH_FILTER = 26;
+
+    final class Batch {
+        final int size;
+        private final ByteBuffer state = direct(captureSize);
+        private final ByteBuffer sendVec;
+        private final ByteBuffer sendIov;
+        private final ByteBuffer sendData;
+        private final ByteBuffer sendNames;
+        private final ByteBuffer recvVec;
+        private final ByteBuffer recvIov;
+        private final ByteBuffer recvData;
+        private final ByteBuffer filter = direct(8 * 8);
+        private final ByteBuffer program = direct(16);
+        private final MethodHandle sendH;
+        private final MethodHandle recvH;
+        private final MethodHandle attachH;
+
+        private Batch(int size) throws ReflectiveOperationException {
+            this.size = size;
+            sendVec = direct(size * MMSGHDR);
+            sendIov = direct(size * 16);
+            sendData = direct(size * SEND_SLOT);
+            sendNames = direct(size * 16);
+            recvVec = direct(size * MMSGHDR);
+            recvIov = direct(size * 16);
+            recvData = direct(size * RECEIVE_SLOT);
+            long sd = addressOf(sendData), si = addressOf(sendIov), sn = addressOf(sendNames);
+            long rd = addressOf(recvData), ri = addressOf(recvIov);
+            for (int k = 0; k < size; k++) {
+                sendIov.putLong(k * 16, sd + (long) k * SEND_SLOT);
+                sendVec.putLong(k * MMSGHDR, sn + k * 16L).putInt(k * MMSGHDR + 8, 16)
+                        .putLong(k * MMSGHDR + 16, si + k * 16L).putLong(k * MMSGHDR + 24, 1);
+                recvIov.putLong(k * 16, rd + (long) k * RECEIVE_SLOT).putLong(k * 16 + 8, RECEIVE_SLOT);
+                recvVec.putLong(k * MMSGHDR + 16, ri + k * 16L).putLong(k * MMSGHDR + 24, 1);
+            }
+            Object st = segment(state);
+            sendH = Session.bind(sendmmsg, st, 2, segment(sendVec));                                     // (fd, n, flags)
+            recvH = Session.bind(MethodHandles.insertArguments(recvmmsg, 5, nullSegment), st, 2, segment(recvVec)); // (fd, n, flags)
+            program.putLong(8, addressOf(filter));
+            attachH = MethodHandles.insertArguments(MethodHandles.insertArguments(setsockopt, 4, segment(program)), 0, st); // (fd, level, option, len)
+        }
+
+        /** Slot {@code k} of the send buffers: the caller writes a TCP segment of {@code length} bytes there. */
+        ByteBuffer sendSlot(int k) {
+            return sendData.slice(k * SEND_SLOT, SEND_SLOT).order(java.nio.ByteOrder.BIG_ENDIAN);
+        }
+
+        /** Sets datagram {@code k}'s destination (IPv4) and length. */
+        void address(int k, byte[] ipv4, int length) {
+            int at = k * 16;
+            sendNames.order(ByteOrder.nativeOrder()).putShort(at, (short) AF_INET);
+            sendNames.put(at + 2, (byte) 0).put(at + 3, (byte) 0);
+            for (int j = 0; j < 4; j++) sendNames.put(at + 4 + j, ipv4[j]);
+            sendIov.putLong(k * 16 + 8, length);
+        }
+
+        /** Sends datagrams {@code from..from+count-1}: how many went, or -errno. */
+        int send(int fd, int from, int count) {
+            if (from != 0) throw new IllegalArgumentException("prototype: batches start at slot 0");
+            try {
+                return result((int) sendH.invokeExact(fd, count, 0));
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** Reads up to {@link #size} datagrams without waiting: how many, or -errno (-EAGAIN when none). */
+        int receive(int fd) {
+            try {
+                return result((int) recvH.invokeExact(fd, size, MSG_DONTWAIT));
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        int receivedLength(int k) {
+            return Math.min(recvVec.getInt(k * MMSGHDR + 56), RECEIVE_SLOT);
+        }
+
+        /** Datagram {@code k} from the last {@link #receive}, IPv4 header first, big-endian. */
+        ByteBuffer received(int k) {
+            return recvData.slice(k * RECEIVE_SLOT, RECEIVE_SLOT).order(java.nio.ByteOrder.BIG_ENDIAN);
+        }
+
+        /**
+         * Lets the raw socket queue only IPv4 TCP segments to {@code port}: everything else (our own
+         * SYNs looped back, other traffic) is dropped in the kernel instead of costing a read each.
+         */
+        int onlyToPort(int fd, int port) {
+            int n = 0;
+            n = op(n, 0xb1, 0, 0, 0);          // ldx 4*([0]&0xf): IP header length
+            n = op(n, 0x48, 0, 0, 2);          // ldh [x+2]: TCP destination port
+            n = op(n, 0x15, 0, 1, port);       // jeq port ? next : drop
+            n = op(n, 0x06, 0, 0, 0xffff);     // ret whole packet
+            n = op(n, 0x06, 0, 0, 0);          // ret 0: drop
+            program.order(ByteOrder.nativeOrder()).putShort(0, (short) n);
+            try {
+                return result((int) attachH.invokeExact(fd, SOL_SOCKET, SO_ATTACH_FILTER, 16));
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        private int op(int n, int code, int jt, int jf, int k) {
+            filter.order(ByteOrder.nativeOrder()).putShort(n * 8, (short) code).put(n * 8 + 2, (byte) jt).put(n * 8 + 3, (byte) jf).putInt(n * 8 + 4, k);
+            return n + 1;
+        }
+
+        private int errno() {
+            return state.getInt(errnoOffset);
+        }
+
+        private int result(int r) {
+            return r >= 0 ? r : -errno();
         }
     }
 

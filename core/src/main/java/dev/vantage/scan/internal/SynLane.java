@@ -52,6 +52,7 @@ final class SynLane implements Lane {
     private static final int MAX_EVENTS = 64;
     private static final int LAUNCH_BATCH = 512;
     private static final int READ_BATCH = 4096;
+    private static final int BATCH = 64;
     private static final long SWEEP_EVERY_NANOS = 2_000_000;
     private static final long MAX_IDLE_NANOS = 5_000_000;
     private static final int TCP_SYN = 0x02;
@@ -66,6 +67,12 @@ final class SynLane implements Lane {
     private final int sourcePort;
     private final int secret = ThreadLocalRandom.current().nextInt();
     private final Probe[] batch = new Probe[32];
+    private final LinuxSockets.Batch io;
+    private final ByteBuffer[] sendSlots;
+    private final ByteBuffer[] receiveSlots;
+    /** Probes whose SYNs sit in the send slots, not yet handed to the kernel. */
+    private final Probe[] queued;
+    private int queuedCount;
     /** SYNs waiting for an answer, by (IPv4 address, port). */
     private final Map<Long, Probe> waiting = new HashMap<>();
     /** The same SYNs in sending order, for the timeout sweep (answered ones are skipped lazily). */
@@ -97,6 +104,16 @@ final class SynLane implements Lane {
             throw new UncheckedIOException("cannot reserve a source port", e);
         }
         this.sourcePort = reservation.getLocalPort();
+        this.io = sockets.batch(BATCH);
+        this.sendSlots = new ByteBuffer[BATCH];
+        this.receiveSlots = new ByteBuffer[BATCH];
+        this.queued = new Probe[BATCH];
+        for (int k = 0; k < BATCH; k++) {
+            sendSlots[k] = io.sendSlot(k);
+            receiveSlots[k] = io.received(k);
+        }
+        // Best effort: without the filter the replies are still matched here, one read each more.
+        io.onlyToPort(raw, sourcePort);
         if (calls.watch(raw, EPOLLIN) < 0) throw new IllegalStateException("epoll_ctl failed on the raw socket");
     }
 
@@ -141,12 +158,13 @@ final class SynLane implements Lane {
                 for (int i = 0; i < taken; i++) {
                     Probe p = batch[i];
                     batch[i] = null;
-                    send(p, now);
+                    queue(p, now);
                 }
                 launched += taken;
                 now = System.nanoTime();
-                if (launched % 128 == 0) readReplies(now);   // keep the receive buffer from overflowing
+                if (launched % 256 == 0) readReplies(now);   // keep the receive buffer from overflowing
             }
+            flush(now);
             if (waiting.isEmpty() && confirming.isEmpty() && scheduler.finished()) return;
             int waitMillis;
             if (launched >= LAUNCH_BATCH) {
@@ -178,34 +196,49 @@ final class SynLane implements Lane {
 
     // ---- the SYN stage ----
 
-    private void send(Probe p, long now) {
+    /** Writes the attempt's SYN into the next send slot; a full set of slots goes out in one call. */
+    private void queue(Probe p, long now) {
         InetAddress target = p.host.target.address();
         byte[] dst = target.getAddress();
         byte[] src = sourceFor.computeIfAbsent(target, SynLane::sourceAddress);
-        int seq = sequence(dst, p.port());
-        writeSyn(calls.packet(), src, dst, sourcePort, p.port(), seq);
+        int k = queuedCount;
+        writeSyn(sendSlots[k], src, dst, sourcePort, p.port(), sequence(dst, p.port()));
+        io.address(k, dst, 20);
         p.sentAtNanos = now;
-        int r = calls.sendPacket(raw, target, 20);
-        if (r < 0) {
-            if (r == -ENOBUFS || r == -EAGAIN) {
+        queued[queuedCount++] = p;
+        if (queuedCount == BATCH) flush(now);
+    }
+
+    private void flush(long now) {
+        if (queuedCount == 0) return;
+        int n = queuedCount;
+        int r = io.send(raw, 0, n);
+        if (r < 0 && r != -ENOBUFS && r != -EAGAIN) throw new IllegalStateException("sending SYNs failed: errno " + -r);
+        int went = Math.max(0, r);
+        for (int k = 0; k < n; k++) {
+            Probe p = queued[k];
+            queued[k] = null;
+            if (k >= went) {
                 scheduler.socketClosed();
                 scheduler.handBack(p);   // the send queue is full: later
-                return;
+                continue;
             }
-            throw new IllegalStateException("sending a SYN failed: errno " + -r);
+            p.fd = -2;   // marks "SYN in flight"; -1 once answered or given up
+            Probe old = waiting.put(key(p.host.target.address().getAddress(), p.port()), p);
+            if (old != null) old.fd = -1;   // an older attempt for the same port: this one supersedes it
+            sent.add(p);
         }
-        p.fd = -2;   // marks "SYN in flight"; -1 once answered or given up
-        Probe old = waiting.put(key(dst, p.port()), p);
-        if (old != null) old.fd = -1;   // an older attempt for the same port: this one supersedes it
-        sent.add(p);
+        queuedCount = 0;
+        if (went < n) readReplies(now);
     }
 
     private void readReplies(long now) {
-        for (int n = 0; n < READ_BATCH; n++) {
-            int length = calls.recv(raw);
-            if (length == -EAGAIN || length == -EINTR) return;
-            if (length < 0) throw new IllegalStateException("reading the raw socket failed: errno " + -length);
-            reply(calls.received(), length, now);
+        for (int n = 0; n < READ_BATCH; n += BATCH) {
+            int got = io.receive(raw);
+            if (got == -EAGAIN || got == -EINTR) return;
+            if (got < 0) throw new IllegalStateException("reading the raw socket failed: errno " + -got);
+            for (int k = 0; k < got; k++) reply(receiveSlots[k], io.receivedLength(k), now);
+            if (got < BATCH) return;
         }
     }
 
@@ -220,8 +253,7 @@ final class SynLane implements Lane {
         byte[] from = {b.get(12), b.get(13), b.get(14), b.get(15)};
         int flags = b.get(ihl + 13) & 0xff;
         if ((flags & TCP_ACK) == 0) return;
-        int ack = b.getInt(ihl + 8);
-        if (b.order() != java.nio.ByteOrder.BIG_ENDIAN) ack = Integer.reverseBytes(ack);
+        int ack = b.getInt(ihl + 8);   // the slots are big-endian
         if (ack != sequence(from, srcPort) + 1) return;   // not an answer to a SYN of ours
         Probe p = waiting.remove(key(from, srcPort));
         if (p == null || p.fd != -2) return;   // late duplicate

@@ -46,7 +46,9 @@ import static dev.vantage.scan.internal.LinuxSockets.EPOLLRDHUP;
  * {@link NativeConnectLane}, and ends open or open-restricted exactly as there. Timing, retries
  * and windows are the scheduler's, fed with the SYN round trips.
  *
- * <p>One lane only (one raw socket); all state here belongs to its thread.
+ * <p>Each lane has its own raw socket and source port (and a kernel filter for that port), so
+ * lanes never see each other's replies; on loopback the kernel does the target's work inside our
+ * send call, so two lanes use both cores. All state here belongs to the lane's thread.
  */
 final class SynLane implements Lane {
     private static final int MAX_EVENTS = 64;

@@ -34,8 +34,8 @@ public final class TcpScanEngine {
         long start = System.nanoTime();
         listener.started(new ScanPlan(targets.size(), ports.size(), Protocol.TCP));
         Scheduler scheduler = new Scheduler(targets, ports, config, listener, seed, start);
-        boolean syn = synWanted(targets);
-        int laneCount = syn ? 1 : (int) Math.max(1, Math.min(config.lanes(), (long) targets.size() * ports.size() / 64 + 1));
+        boolean syn = synWanted(targets);   // one raw socket per lane, as many lanes as connect lanes
+        int laneCount = (int) Math.max(1, Math.min(config.lanes(), (long) targets.size() * ports.size() / 64 + 1));
         List<Thread> threads = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try {

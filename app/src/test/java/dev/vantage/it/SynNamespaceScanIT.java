@@ -1,0 +1,115 @@
+package dev.vantage.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * PROTOTYPE: the raw-socket SYN lane ({@code -Dvantage.engine=syn}) across a real link, where the
+ * target's kernel checks our checksums: the same states as the connect lanes, port for port.
+ * Which lane ran is read from the target's iptables counters: the SYN lane's SYNs carry no TCP
+ * options (40-byte IP datagrams), the kernel's connect SYNs always do.
+ *
+ * <pre>
+ *  vt-syn-scan 198.18.1.10/24 ──veth── vt-syn-tgt 198.18.1.20/24
+ * </pre>
+ */
+class SynNamespaceScanIT {
+    private static final String SCAN = "vt-syn-scan";
+    private static final String TARGET = "vt-syn-tgt";
+    private static final String TARGET_IP = "198.18.1.20";
+    /** Ports whose REJECT sends ICMP: the SYN lane does not read ICMP yet (no-response where connect says host-unreach). */
+    private static final Set<Integer> ICMP_REJECTED = Set.of(82, 83);
+    private static Netns net;
+
+    @BeforeAll
+    static void up() throws Exception {
+        assumeTrue(Netns.usable(), "needs root, ip and iptables");
+        net = new Netns();
+        net.add(SCAN);
+        net.add(TARGET);
+        net.link(SCAN, "vt-syn-s0", "198.18.1.10/24", TARGET, "vt-syn-t0", TARGET_IP + "/24");
+        net.exec(TARGET, "iptables", "-N", "BARE_SYN");   // empty: jumping there only counts
+        String[] rules = {
+            "-p tcp --syn -m length --length 40 -j BARE_SYN",
+            "-p tcp --dport 81 -j DROP",
+            "-p tcp --dport 82 -j REJECT --reject-with icmp-admin-prohibited",
+            "-p tcp --dport 83 -j REJECT --reject-with icmp-host-unreachable",
+            "-p tcp --dport 84 -j REJECT --reject-with tcp-reset",
+            "-p tcp --dport 1000:1099 -j DROP",
+        };
+        for (String rule : rules) net.exec(TARGET, ("iptables -A INPUT " + rule).split(" "));
+        net.start(TARGET, Netns.java(), "-cp", Netns.testClasspath(), TestListener.class.getName(), "300",
+                "hold", "22,80,81,82,83,84,1050,1500,1999", "close", "23,1600");
+        for (int i = 0; i < 100; i++) {
+            String listening = net.execAllowingFailure(10, TARGET, "ss", "-ltnH").out();
+            if (listening.contains(":23 ") && listening.contains(":1999 ")) return;
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("listeners did not come up");
+    }
+
+    @AfterAll
+    static void down() {
+        if (net != null) net.close();
+    }
+
+    private static long bareSyns() {
+        String out = net.exec(TARGET, "iptables", "-L", "INPUT", "-v", "-n", "-x").out();
+        for (String line : out.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 2 && f[2].equals("BARE_SYN")) return Long.parseLong(f[0]);
+        }
+        throw new IllegalStateException("no BARE_SYN counter in\n" + out);
+    }
+
+    private static Map<Integer, String> scan(String engine) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Netns.java(), "--enable-native-access=ALL-UNNAMED",
+                "-Dvantage.engine=" + engine, "-jar", Netns.jar(), "check", "--scan-only", "--format", "json", "--show-all",
+                "-p", "1-2000", TARGET_IP));
+        Netns.Result r = net.execAllowingFailure(120, SCAN, cmd.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        Map<Integer, String> m = new TreeMap<>();
+        for (JsonNode p : new ObjectMapper().readTree(r.out()).get("hosts").get(0).get("ports")) {
+            m.put(p.get("port").asInt(), p.get("state").asText() + "/" + p.get("reason").asText());
+        }
+        return m;
+    }
+
+    @Test
+    void theSynLaneAgreesWithTheConnectLanesAcrossALink() throws Exception {
+        long before = bareSyns();
+        Map<Integer, String> connect = scan("native");
+        long afterConnect = bareSyns();
+        Map<Integer, String> syn = scan("syn");
+        long afterSyn = bareSyns();
+
+        assertEquals(before, afterConnect, "the connect lanes send SYNs with options");
+        assertTrue(afterSyn - afterConnect >= 2000, "the SYN lane sent bare SYNs: " + (afterSyn - afterConnect));
+
+        assertEquals(2000, syn.size());
+        for (int port = 1; port <= 2000; port++) {
+            String expected = connect.get(port);
+            if (ICMP_REJECTED.contains(port)) expected = "filtered/no-response";
+            assertEquals(expected, syn.get(port), "port " + port);
+        }
+        assertEquals("open/syn-ack", syn.get(80));
+        assertEquals("open-restricted/closed-at-once", syn.get(23));
+        assertEquals("open-restricted/closed-at-once", syn.get(1600));
+        assertEquals("filtered/no-response", syn.get(1050));
+        assertEquals("closed/conn-refused", syn.get(84));
+        assertEquals("open/syn-ack", syn.get(1999));
+    }
+}

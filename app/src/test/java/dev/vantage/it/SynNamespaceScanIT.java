@@ -51,6 +51,8 @@ class SynNamespaceScanIT {
             "-p tcp --dport 1000:1099 -j DROP",
         };
         for (String rule : rules) net.exec(TARGET, ("iptables -A INPUT " + rule).split(" "));
+        // A local firewall refusing our own sends (EPERM): no answer, so filtered, with either lane.
+        net.exec(SCAN, "iptables", "-A", "OUTPUT", "-p", "tcp", "--dport", "1100:1109", "-j", "DROP");
         net.start(TARGET, Netns.java(), "-cp", Netns.testClasspath(), TestListener.class.getName(), "300",
                 "hold", "22,80,81,82,83,84,1050,1500,1999", "close", "23,1600");
         for (int i = 0; i < 100; i++) {
@@ -110,6 +112,7 @@ class SynNamespaceScanIT {
         assertEquals("open-restricted/closed-at-once", syn.get(1600));
         assertEquals("filtered/no-response", syn.get(1050));
         assertEquals("closed/conn-refused", syn.get(84));
+        assertEquals("filtered/no-response", syn.get(1105));
         assertEquals("open/syn-ack", syn.get(1999));
     }
 }

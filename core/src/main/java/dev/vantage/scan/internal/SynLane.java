@@ -215,20 +215,25 @@ final class SynLane implements Lane {
         if (queuedCount == 0) return;
         int n = queuedCount;
         int r = io.send(raw, 0, n);
-        if (r < 0 && r != -ENOBUFS && r != -EAGAIN) throw new IllegalStateException("sending SYNs failed: errno " + -r);
+        // sendmmsg reports an error only for the first datagram; the ones after it were not tried.
+        boolean full = r == -ENOBUFS || r == -EAGAIN;
         int went = Math.max(0, r);
         for (int k = 0; k < n; k++) {
             Probe p = queued[k];
             queued[k] = null;
-            if (k >= went) {
+            if (k < went) {
+                p.fd = -2;   // marks "SYN in flight"; -1 once answered or given up
+                Probe old = waiting.put(key(p.host.target.address().getAddress(), p.port()), p);
+                if (old != null) old.fd = -1;   // an older attempt for the same port: this one supersedes it
+                sent.add(p);
+            } else if (k == 0 && r < 0 && !full) {
+                // Refused locally (a firewall's EPERM, no route): no answer, as the connect lanes treat it.
                 scheduler.socketClosed();
-                scheduler.handBack(p);   // the send queue is full: later
-                continue;
+                scheduler.timedOut(p, now);
+            } else {
+                scheduler.socketClosed();
+                scheduler.handBack(p);   // not tried, or the send queue is full: later
             }
-            p.fd = -2;   // marks "SYN in flight"; -1 once answered or given up
-            Probe old = waiting.put(key(p.host.target.address().getAddress(), p.port()), p);
-            if (old != null) old.fd = -1;   // an older attempt for the same port: this one supersedes it
-            sent.add(p);
         }
         queuedCount = 0;
         if (went < n) readReplies(now);

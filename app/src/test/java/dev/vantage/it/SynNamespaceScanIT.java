@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * PROTOTYPE: the raw-socket SYN lane ({@code -Dvantage.engine=syn}) across a real link, where the
  * target's kernel checks our checksums: the same states as the connect lanes, port for port.
+ * ICMP unreachables quoting our SYNs give the same reasons as the kernel gives a connect.
  * Which lane ran is read from the target's iptables counters: the SYN lane's SYNs carry no TCP
  * options (40-byte IP datagrams), the kernel's connect SYNs always do.
  *
@@ -30,8 +30,6 @@ class SynNamespaceScanIT {
     private static final String SCAN = "vt-syn-scan";
     private static final String TARGET = "vt-syn-tgt";
     private static final String TARGET_IP = "198.18.1.20";
-    /** Ports whose REJECT sends ICMP: the SYN lane does not read ICMP yet (no-response where connect says host-unreach). */
-    private static final Set<Integer> ICMP_REJECTED = Set.of(82, 83);
     private static Netns net;
 
     @BeforeAll
@@ -103,15 +101,21 @@ class SynNamespaceScanIT {
 
         assertEquals(2000, syn.size());
         for (int port = 1; port <= 2000; port++) {
-            String expected = connect.get(port);
-            if (ICMP_REJECTED.contains(port)) expected = "filtered/no-response";
-            assertEquals(expected, syn.get(port), "port " + port);
+            if (port == 82 || port == 83) {
+                // In this 2000-port scan the connect lanes said no-response here, where
+                // NamespaceScanIT's 7-port scan gets host-unreach (open question, NOTES-SYN.md).
+                assertEquals(connect.get(port).split("/")[0], syn.get(port).split("/")[0], "port " + port);
+            } else {
+                assertEquals(connect.get(port), syn.get(port), "port " + port);
+            }
         }
         assertEquals("open/syn-ack", syn.get(80));
         assertEquals("open-restricted/closed-at-once", syn.get(23));
         assertEquals("open-restricted/closed-at-once", syn.get(1600));
         assertEquals("filtered/no-response", syn.get(1050));
         assertEquals("closed/conn-refused", syn.get(84));
+        assertEquals("filtered/host-unreach", syn.get(82), "ICMP admin prohibited");
+        assertEquals("filtered/host-unreach", syn.get(83), "ICMP host unreachable");
         assertEquals("filtered/no-response", syn.get(1105));
         assertEquals("open/syn-ack", syn.get(1999));
     }

@@ -64,6 +64,7 @@ final class LinuxSockets {
     private static final int SOCK_STREAM = 1;
     private static final int SOCK_RAW = 3;
     private static final int IPPROTO_TCP = 6;
+    private static final int IPPROTO_ICMP = 1;
     static final int SO_RCVBUFFORCE = 33;
     static final int SO_SNDBUFFORCE = 32;
     private static final int SOCK_NONBLOCK = 0x800;
@@ -351,8 +352,17 @@ final class LinuxSockets {
 
         /** A new non-blocking raw IPv4 socket for TCP segments (root only), or -errno (-EPERM without the capability). */
         int rawTcpSocket() {
+            return rawSocket(IPPROTO_TCP);
+        }
+
+        /** A new non-blocking raw IPv4 socket that receives every ICMP message (root only), or -errno. */
+        int rawIcmpSocket() {
+            return rawSocket(IPPROTO_ICMP);
+        }
+
+        private int rawSocket(int protocol) {
             try {
-                return result((int) socketH.invokeExact(AF_INET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, IPPROTO_TCP));
+                return result((int) socketH.invokeExact(AF_INET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol));
             } catch (Throwable t) {
                 throw rethrow(t);
             }

@@ -65,6 +65,8 @@ final class SynLane implements Lane {
     private final Scheduler scheduler;
     private final LinuxSockets.Session calls;
     private final int raw;
+    /** Every ICMP message to this host: unreachables that quote one of our SYNs decide its port. */
+    private final int icmp;
     private final Socket reservation;
     private final int sourcePort;
     private final int secret = ThreadLocalRandom.current().nextInt();
@@ -95,6 +97,7 @@ final class SynLane implements Lane {
             throw new IllegalStateException("raw socket refused (errno " + -fd + "): the SYN scan needs root");
         }
         this.raw = fd;
+        this.icmp = calls.rawIcmpSocket();
         // Without room for a burst of replies the kernel drops them, and drops read as loss.
         calls.setInt(raw, LinuxSockets.SOL_SOCKET, LinuxSockets.SO_RCVBUFFORCE, RECEIVE_BUFFER);
         try {
@@ -102,6 +105,7 @@ final class SynLane implements Lane {
             reservation.bind(new InetSocketAddress(0));
         } catch (IOException e) {
             calls.close(raw);
+            if (icmp >= 0) calls.close(icmp);
             calls.close();
             throw new UncheckedIOException("cannot reserve a source port", e);
         }
@@ -117,6 +121,7 @@ final class SynLane implements Lane {
         // Best effort: without the filter the replies are still matched here, one read each more.
         io.onlyToPort(raw, sourcePort);
         if (calls.watch(raw, EPOLLIN) < 0) throw new IllegalStateException("epoll_ctl failed on the raw socket");
+        if (icmp >= 0 && calls.watch(icmp, EPOLLIN) < 0) throw new IllegalStateException("epoll_ctl failed on the ICMP socket");
     }
 
     /** Whether this process may open a raw socket (root or CAP_NET_RAW) through the native calls. */
@@ -142,6 +147,7 @@ final class SynLane implements Lane {
             for (int fd : confirming.keySet()) calls.close(fd);
             confirming.clear();
             calls.close(raw);
+            if (icmp >= 0) calls.close(icmp);
             calls.close();
             try {
                 reservation.close();
@@ -184,6 +190,10 @@ final class SynLane implements Lane {
                 int fd = calls.eventFd(i);
                 if (fd == raw) {
                     rawReady = true;
+                    continue;
+                }
+                if (fd == icmp) {
+                    readIcmp(now);
                     continue;
                 }
                 Probe p = confirming.get(fd);
@@ -274,6 +284,54 @@ final class SynLane implements Lane {
             scheduler.socketClosed();
             scheduler.timedOut(p, now);   // an odd answer: ask again
         }
+    }
+
+    private void readIcmp(long now) {
+        for (int n = 0; n < READ_BATCH; n += BATCH) {
+            int got = io.receive(icmp);
+            if (got == -EAGAIN || got == -EINTR) return;
+            if (got < 0) throw new IllegalStateException("reading the ICMP socket failed: errno " + -got);
+            for (int k = 0; k < got; k++) unreachable(receiveSlots[k], io.receivedLength(k), now);
+            if (got < BATCH) return;
+        }
+    }
+
+    /**
+     * An ICMP destination unreachable that quotes one of our SYNs (its header and first 8 bytes:
+     * ports and sequence number). Verdicts as the kernel gives them to a connect: port unreachable
+     * is a refusal, the others are filtered with the host or network as the reason.
+     */
+    private void unreachable(ByteBuffer b, int length, long now) {
+        if (length < 20 || (b.get(0) & 0xf0) != 0x40) return;
+        int ihl = (b.get(0) & 0x0f) * 4;
+        if (length < ihl + 8 + 20 + 8 || b.get(ihl) != 3) return;   // type 3: destination unreachable
+        int code = b.get(ihl + 1) & 0xff;
+        int inner = ihl + 8;
+        if ((b.get(inner) & 0xf0) != 0x40 || b.get(inner + 9) != 6) return;
+        int innerIhl = (b.get(inner) & 0x0f) * 4;
+        int tcp = inner + innerIhl;
+        if (length < tcp + 8 || u16(b, tcp) != sourcePort) return;
+        byte[] to = {b.get(inner + 16), b.get(inner + 17), b.get(inner + 18), b.get(inner + 19)};
+        int port = u16(b, tcp + 2);
+        if (b.getInt(tcp + 4) != sequence(to, port)) return;   // not a SYN of ours
+        Probe p = waiting.get(key(to, port));
+        if (p == null || p.fd != -2) return;
+        Reason reason = switch (code) {
+            case 3 -> Reason.CONN_REFUSED;            // port unreachable
+            case 0, 6, 9, 11 -> Reason.NET_UNREACH;    // network unreachable, unknown, prohibited, for TOS
+            case 1, 10, 12, 13, 14, 15 -> Reason.HOST_UNREACH;   // host unreachable or prohibited, filtered
+            default -> null;                           // protocol unreachable, fragmentation: not about the port
+        };
+        if (reason == null) return;
+        waiting.remove(key(to, port));
+        p.fd = -1;
+        if (reason == Reason.CONN_REFUSED) {
+            scheduler.refused(p, now);
+            return;
+        }
+        scheduler.answered(p, now, false);
+        scheduler.socketClosed();
+        scheduler.decide(p, PortState.FILTERED, reason, now);
     }
 
     // ---- the confirming connect (same verdicts as NativeConnectLane) ----

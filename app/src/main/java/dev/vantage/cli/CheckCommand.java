@@ -24,6 +24,7 @@ import dev.vantage.result.ResultListener;
 import dev.vantage.result.ResultListeners;
 import dev.vantage.scan.ScanConfig;
 import dev.vantage.scan.ScanListener;
+import dev.vantage.scan.ScanMethod;
 import dev.vantage.target.HostResolver;
 import dev.vantage.target.NamedPortSets;
 import dev.vantage.target.PortList;
@@ -115,6 +116,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "How long beyond the round trip to watch a new connection for an at-once close. Default: 100.")
     Long restrictedWait;
 
+    @Option(names = "--scan-method", paramLabel = "auto|connect|syn", defaultValue = "auto",
+            description = {"connect: full TCP connects (no privileges; IPv4 and IPv6). syn: half-open SYNs, each answered port",
+                    "confirmed by a full connect (root on Linux, IPv4). auto: syn where it can run, else connect. Default: ${DEFAULT-VALUE}."})
+    String scanMethod;
+
     @Option(names = "--max-in-flight", paramLabel = "N", description = "Sockets open at once. Default: 4096.")
     Integer maxInFlight;
 
@@ -187,9 +193,10 @@ final class CheckCommand implements Callable<Integer> {
         if (targetFile != null) specs.addAll(TargetParser.readTargetFile(targetFile));
         List<Target> resolved = new TargetParser(HostResolver.system(), !firstAddress, maxTargets).parse(specs, excludes);
 
+        String method = dev.vantage.scan.TcpScanner.methodFor(config.method(), resolved);   // refuses an impossible --scan-method syn now
         if (dryRun) {
-            out.printf(Locale.ROOT, "Would check %d %s × %d TCP ports (%s), level %d, %s; nothing sent.%n",
-                    resolved.size(), resolved.size() == 1 ? "address" : "addresses", portList.size(), portList, level,
+            out.printf(Locale.ROOT, "Would check %d %s × %d TCP ports (%s, %s), level %d, %s; nothing sent.%n",
+                    resolved.size(), resolved.size() == 1 ? "address" : "addresses", portList.size(), portList, method, level,
                     config.rate() == 0 ? "no rate cap" : "at most " + config.rate() + " attempts/s");
             for (Target t : resolved) out.println("  " + t);
             out.flush();
@@ -259,7 +266,8 @@ final class CheckCommand implements Callable<Integer> {
                 .withMaxRetries(maxRetries != null ? maxRetries : d.maxRetries())
                 .withParallelism(maxInFlight != null ? maxInFlight : d.maxInFlight(),
                         hostParallelism != null ? hostParallelism : d.hostParallelism())
-                .withRestrictedWait(restrictedWait != null ? millis(restrictedWait, "--restricted-wait") : d.restrictedWait());
+                .withRestrictedWait(restrictedWait != null ? millis(restrictedWait, "--restricted-wait") : d.restrictedWait())
+                .withMethod(ScanMethod.parse(scanMethod));
         return c.withTimeouts(
                 initialTimeout != null ? millis(initialTimeout, "--initial-rtt-timeout") : d.initialTimeout(),
                 minTimeout != null ? millis(minTimeout, "--min-rtt-timeout") : d.minTimeout(),

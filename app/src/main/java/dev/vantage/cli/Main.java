@@ -42,10 +42,12 @@ public final class Main implements Runnable {
 
     /**
      * Parses the knowledge base (a few hundred kilobytes of YAML, a tenth of a second or more in a
-     * fresh JVM) on a second thread while this one parses the command line; whoever needs it first
-     * waits for the rest. A failure here is left for that caller to meet again and report.
+     * fresh JVM) on a second thread, and links the scanner's native calls on a third, while this
+     * one parses the command line; whoever needs them first waits for the rest. A failure here is
+     * left for that caller to meet again and report.
      */
     private static void preloadKnowledgeBase() {
+        Thread.ofPlatform().daemon().name("vantage-native").start(dev.vantage.scan.TcpScanner::prepare);
         Thread.ofPlatform().daemon().name("vantage-kb").start(() -> {
             try {
                 KnowledgeBase.builtin();

@@ -136,6 +136,34 @@ class CheckCommandTest {
         assertTrue(level1.out().contains("× " + dev.vantage.target.NamedPortSets.wellKnown().size() + " TCP ports"), level1.out());
     }
 
+    /**
+     * The scan method: a bad name and an impossible SYN scan (IPv6 target) are refused before
+     * anything is sent; the JSON says which method ran, and both methods agree on a listener.
+     */
+    @Test
+    void scanMethodIsChosenRefusedAndRecorded() throws Exception {
+        CliRun bogus = CliRun.of("check", "--scan-method", "stealth", "127.0.0.1");
+        assertEquals(2, bogus.exitCode(), bogus.err());
+        assertTrue(bogus.err().contains("--scan-method must be auto, connect or syn"), bogus.err());
+
+        CliRun v6 = CliRun.of("check", "--scan-method", "syn", "-p", "1", "::1");
+        assertEquals(2, v6.exitCode(), v6.err());
+        assertTrue(v6.err().contains("--scan-method syn is not possible here"), v6.err());
+        assertFalse(v6.err().contains("Exception"), v6.err());
+
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String port = String.valueOf(listener.getLocalPort());
+            boolean root = "root".equals(System.getProperty("user.name"));
+            for (String method : root ? List.of("connect", "syn", "auto") : List.of("connect", "auto")) {
+                CliRun r = CliRun.of("check", "--scan-only", "--scan-method", method, "--format", "json", "-p", port, "127.0.0.1");
+                assertEquals(0, r.exitCode(), r.err());
+                String expected = method.equals("auto") ? (root ? "syn" : "connect") : method;
+                assertTrue(r.out().contains("\"scan_method\" : \"" + expected + "\""), method + ": " + r.out());
+                assertTrue(r.out().contains("\"port\" : " + port) && r.out().contains("\"state\" : \"open\""), method + ": " + r.out());
+            }
+        }
+    }
+
     @Test
     void helpAndVersionExitZero() {
         assertEquals(0, CliRun.of("--version").exitCode());

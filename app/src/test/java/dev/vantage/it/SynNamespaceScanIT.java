@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * PROTOTYPE: the raw-socket SYN lane ({@code -Dvantage.engine=syn}) across a real link, where the
+ * The raw-socket SYN lane ({@code -Dvantage.engine=syn}) across a real link, where the
  * target's kernel checks our checksums: the same states as the connect lanes, port for port.
  * ICMP unreachables quoting our SYNs give the same reasons as the kernel gives a connect.
  * Which lane ran is read from the target's iptables counters: the SYN lane's SYNs carry no TCP

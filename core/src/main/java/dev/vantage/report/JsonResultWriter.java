@@ -77,6 +77,7 @@ public final class JsonResultWriter implements ResultListener {
             json.writeStringField("command_line", run.commandLine());
             json.writeNumberField("level", run.level());
             json.writeStringField("protocol", plan.protocol().label());
+            json.writeStringField("scan_method", plan.method());
             json.writeStringField("ports", run.ports());
             json.writeNumberField("ports_per_host", plan.portsPerHost());
             json.writeNumberField("host_count", plan.hosts());

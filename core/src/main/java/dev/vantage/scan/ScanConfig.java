@@ -19,10 +19,11 @@ import java.time.Duration;
  *                         closing at once, which marks an open-restricted port
  * @param lanes            selector threads; on loopback the kernel's connect path is the bottleneck
  *                         and one thread per core is what saturates it
+ * @param method           full connects, half-open SYNs, or the faster one this process can use
  */
 public record ScanConfig(int rate, int maxInFlight, int hostParallelism, int maxRetries,
                          Duration initialTimeout, Duration minTimeout, Duration maxTimeout,
-                         Duration restrictedWait, int lanes) {
+                         Duration restrictedWait, int lanes, ScanMethod method) {
 
     public ScanConfig {
         if (rate < 0) throw new BadInputException("--rate must be 0 (no cap) or a positive number of attempts per second.");
@@ -38,36 +39,41 @@ public record ScanConfig(int rate, int maxInFlight, int hostParallelism, int max
         }
         if (restrictedWait.isNegative()) throw new BadInputException("--restricted-wait must not be negative.");
         if (lanes < 1 || lanes > 64) throw new BadInputException("--lanes must be between 1 and 64.");
+        if (method == null) throw new BadInputException("a scan method is required.");
     }
 
     /** Defaults close to nmap's -T4: quick on good links, patient enough for lossy ones. */
     public static ScanConfig defaults() {
         return new ScanConfig(0, 4096, 1024, 2, Duration.ofMillis(1000), Duration.ofMillis(100),
                 Duration.ofMillis(1500), Duration.ofMillis(100),
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), ScanMethod.AUTO);
     }
 
     public ScanConfig withRate(int r) {
-        return new ScanConfig(r, maxInFlight, hostParallelism, maxRetries, initialTimeout, minTimeout, maxTimeout, restrictedWait, lanes);
+        return new ScanConfig(r, maxInFlight, hostParallelism, maxRetries, initialTimeout, minTimeout, maxTimeout, restrictedWait, lanes, method);
     }
 
     public ScanConfig withMaxRetries(int n) {
-        return new ScanConfig(rate, maxInFlight, hostParallelism, n, initialTimeout, minTimeout, maxTimeout, restrictedWait, lanes);
+        return new ScanConfig(rate, maxInFlight, hostParallelism, n, initialTimeout, minTimeout, maxTimeout, restrictedWait, lanes, method);
     }
 
     public ScanConfig withTimeouts(Duration initial, Duration min, Duration max) {
-        return new ScanConfig(rate, maxInFlight, hostParallelism, maxRetries, initial, min, max, restrictedWait, lanes);
+        return new ScanConfig(rate, maxInFlight, hostParallelism, maxRetries, initial, min, max, restrictedWait, lanes, method);
     }
 
     public ScanConfig withParallelism(int inFlight, int perHost) {
-        return new ScanConfig(rate, inFlight, perHost, maxRetries, initialTimeout, minTimeout, maxTimeout, restrictedWait, lanes);
+        return new ScanConfig(rate, inFlight, perHost, maxRetries, initialTimeout, minTimeout, maxTimeout, restrictedWait, lanes, method);
     }
 
     public ScanConfig withRestrictedWait(Duration wait) {
-        return new ScanConfig(rate, maxInFlight, hostParallelism, maxRetries, initialTimeout, minTimeout, maxTimeout, wait, lanes);
+        return new ScanConfig(rate, maxInFlight, hostParallelism, maxRetries, initialTimeout, minTimeout, maxTimeout, wait, lanes, method);
     }
 
     public ScanConfig withLanes(int n) {
-        return new ScanConfig(rate, maxInFlight, hostParallelism, maxRetries, initialTimeout, minTimeout, maxTimeout, restrictedWait, n);
+        return new ScanConfig(rate, maxInFlight, hostParallelism, maxRetries, initialTimeout, minTimeout, maxTimeout, restrictedWait, n, method);
+    }
+
+    public ScanConfig withMethod(ScanMethod m) {
+        return new ScanConfig(rate, maxInFlight, hostParallelism, maxRetries, initialTimeout, minTimeout, maxTimeout, restrictedWait, lanes, m);
     }
 }

@@ -31,8 +31,8 @@ import static dev.vantage.scan.internal.LinuxSockets.EPOLLOUT;
 import static dev.vantage.scan.internal.LinuxSockets.EPOLLRDHUP;
 
 /**
- * PROTOTYPE (branch wip-syn): a half-open scan over one raw socket, as {@code nmap -sS} does,
- * for root on Linux and IPv4 targets. Opt in with {@code -Dvantage.engine=syn}.
+ * A half-open scan over one raw socket, as {@code nmap -sS} does, for root on Linux and IPv4
+ * targets: {@code --scan-method syn}, and what {@code auto} picks where it can run.
  *
  * <p>Each attempt is one SYN, built here (TCP header and pseudo-header checksum), sent from one
  * source port that a bound, never-connected socket reserves so the kernel gives it to nobody

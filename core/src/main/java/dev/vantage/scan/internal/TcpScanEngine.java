@@ -1,8 +1,10 @@
 package dev.vantage.scan.internal;
 
+import dev.vantage.BadInputException;
 import dev.vantage.scan.Protocol;
 import dev.vantage.scan.ScanConfig;
 import dev.vantage.scan.ScanListener;
+import dev.vantage.scan.ScanMethod;
 import dev.vantage.scan.ScanPlan;
 import dev.vantage.scan.ScanSummary;
 import dev.vantage.target.PortList;
@@ -17,9 +19,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one TCP connect scan: a scheduler and a few lanes (threads), until every port is decided.
- * Lanes use Linux's socket calls directly where the JVM allows it ({@link LinuxSockets}), else NIO;
- * the system property {@code vantage.engine} ({@code auto}, {@code native}, {@code nio}) chooses.
+ * Runs one TCP scan: a scheduler and a few lanes (threads), until every port is decided. The
+ * {@link ScanMethod} picks half-open SYN lanes ({@link SynLane}) or connect lanes; connect lanes use
+ * Linux's socket calls directly where the JVM allows it ({@link LinuxSockets}), else NIO. The
+ * system property {@code vantage.engine} overrides the method for tests and measurements:
+ * {@code native} or {@code nio} (connect lanes of that kind), {@code syn} (SYN lanes wherever they can run).
  */
 public final class TcpScanEngine {
     private final ScanConfig config;
@@ -32,9 +36,9 @@ public final class TcpScanEngine {
 
     public ScanSummary run(List<Target> targets, PortList ports, ScanListener listener, long seed) {
         long start = System.nanoTime();
-        listener.started(new ScanPlan(targets.size(), ports.size(), Protocol.TCP));
+        boolean syn = usesSyn(config.method(), targets);   // one raw socket per lane, as many lanes as connect lanes
+        listener.started(new ScanPlan(targets.size(), ports.size(), Protocol.TCP, syn ? "syn" : "connect"));
         Scheduler scheduler = new Scheduler(targets, ports, config, listener, seed, start);
-        boolean syn = synWanted(targets);   // one raw socket per lane, as many lanes as connect lanes
         int laneCount = (int) Math.max(1, Math.min(config.lanes(), (long) targets.size() * ports.size() / 64 + 1));
         List<Thread> threads = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -83,20 +87,47 @@ public final class TcpScanEngine {
     }
 
     /**
-     * PROTOTYPE: {@code -Dvantage.engine=syn} asks for the raw-socket SYN lane ({@link SynLane}); it is
-     * used only where it can be (Linux, native calls linked, a raw socket allowed, IPv4 targets),
-     * else the scan quietly runs on the connect lanes.
+     * Whether this scan runs on SYN lanes. {@code auto} takes them where they can run; {@code syn}
+     * insists, and a system that cannot run them is the user's error to hear about.
      */
-    private static boolean synWanted(List<Target> targets) {
-        if (!"syn".equals(System.getProperty("vantage.engine"))) return false;
-        LinuxSockets sockets = LinuxSockets.load().orElse(null);
-        if (sockets == null || !SynLane.available(sockets)) return false;
-        return targets.stream().noneMatch(Target::isIpv6);
+    public static boolean usesSyn(ScanMethod method, List<Target> targets) {
+        String forced = System.getProperty("vantage.engine", "auto");
+        if (forced.equals("native") || forced.equals("nio")) return false;
+        if (forced.equals("syn") && method == ScanMethod.CONNECT) method = ScanMethod.AUTO;   // SYN where it can run
+        return switch (method) {
+            case CONNECT -> false;
+            case AUTO -> synUnavailable(targets) == null;
+            case SYN -> {
+                String why = synUnavailable(targets);
+                if (why != null) throw new BadInputException("--scan-method syn is not possible here: " + why + ". Use --scan-method connect.");
+                yield true;
+            }
+        };
     }
 
-    /** Which socket calls the lanes use: {@code syn} (IPv4 targets only), {@code native} or {@code nio}. */
+    /** Why SYN lanes cannot scan these targets, or null when they can. */
+    private static @Nullable String synUnavailable(List<Target> targets) {
+        if (targets.stream().anyMatch(Target::isIpv6)) return "IPv6 targets need full connects";
+        LinuxSockets sockets = LinuxSockets.load().orElse(null);
+        if (sockets == null) return "the native socket calls are unavailable (" + LinuxSockets.status() + ")";
+        if (!RawSockets.allowed(sockets)) return "raw sockets need root or CAP_NET_RAW";
+        return null;
+    }
+
+    /** Whether this process may open raw sockets: asked once (it costs a socket). */
+    private static final class RawSockets {
+        private static volatile @Nullable Boolean allowed;
+
+        static boolean allowed(LinuxSockets sockets) {
+            Boolean a = allowed;
+            if (a == null) allowed = a = SynLane.available(sockets);
+            return a;
+        }
+    }
+
+    /** Which lanes a scan of IPv4 targets with default settings uses: {@code syn}, {@code native} or {@code nio}. */
     public static String engineName() {
-        if (synWanted(List.of())) return "syn";
+        if (usesSyn(ScanMethod.AUTO, List.of())) return "syn";
         return nativeSockets() != null ? "native" : "nio";
     }
 

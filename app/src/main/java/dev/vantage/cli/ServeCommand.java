@@ -1,10 +1,9 @@
 package dev.vantage.cli;
 
 import dev.vantage.BadInputException;
-import dev.vantage.assess.Cidr;
+import dev.vantage.target.Cidr;
 import dev.vantage.server.ServerConfig;
 import dev.vantage.server.VantageServer;
-import dev.vantage.server.security.Scope;
 import dev.vantage.server.security.TrustedProxies;
 import dev.vantage.server.service.OrderRequest;
 import dev.vantage.server.service.Limits;
@@ -39,13 +38,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "Use this database instead, e.g. jdbc:postgresql://db/vantage (user and password from VANTAGE_DB_USER, VANTAGE_DB_PASSWORD).")
     String db;
 
-    @Option(names = "--allow", paramLabel = "CIDR", split = ",",
-            description = "Ranges that may be checked although they are loopback, private or reserved (e.g. 127.0.0.0/8 for a lab).")
-    List<String> allow = new ArrayList<>();
-
-    @Option(names = "--deny", paramLabel = "CIDR", split = ",", description = "Ranges that are never checked (beats --allow).")
-    List<String> deny = new ArrayList<>();
-
     @Option(names = "--no-worker", description = "Run no local worker: only take orders; 'vantage worker' processes "
             + "(or another 'vantage serve') on the same --db run them.")
     boolean noWorker;
@@ -64,16 +56,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "The sender of change notices. Default: ${DEFAULT-VALUE}.")
     String mailFrom;
 
-    @Option(names = "--dns", paramLabel = "HOST:PORT", description = "Ask this DNS server (not the system's) for target names and DNS proofs.")
-    String dns;
-
     @Option(names = "--http-proof-port", paramLabel = "PORT", defaultValue = "80", hidden = true,
             description = "The port of the HTTP proof of control (80; other values are for tests).")
     int httpProofPort;
-
-    @Option(names = "--scan-rate", paramLabel = "N", defaultValue = "2000",
-            description = "Connection attempts per second per order (0: no cap). Default: ${DEFAULT-VALUE}.")
-    int scanRate;
 
     @Option(names = "--orders-per-hour", paramLabel = "N", defaultValue = "20",
             description = "Orders one account may place per hour (three times that per source address). Default: ${DEFAULT-VALUE}.")
@@ -90,6 +75,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--proof-valid-days", paramLabel = "DAYS", defaultValue = "30",
             description = "Days a proof of control lasts; DNS and HTTP proofs are checked again before each scheduled run. Default: ${DEFAULT-VALUE}.")
     int proofValidDays;
+
+    @picocli.CommandLine.Mixin
+    CheckingOptions checking = new CheckingOptions();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -148,7 +136,6 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (workers < 1 || workers > 64) throw new BadInputException("--workers must be between 1 and 64.");
         if (ordersPerHour < 1) throw new BadInputException("--orders-per-hour must be at least 1.");
-        if (scanRate < 0) throw new BadInputException("--scan-rate must be 0 (no cap) or a positive number.");
         if (proofValidDays < 1 || proofValidDays > 3650) throw new BadInputException("--proof-valid-days must be between 1 and 3650.");
         if (vantage != null && !OrderRequest.VANTAGE_NAME.matcher(vantage).matches()) {
             throw new BadInputException("--vantage takes a name of letters, digits, '.', '_' and '-' (at most 40), not '" + vantage + "'.");
@@ -156,17 +143,14 @@ final class ServeCommand implements Callable<Integer> {
         if (publicUrl != null && !publicUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
             throw new BadInputException("--public-url must be an http:// or https:// URL.");
         }
-        ServerConfig.Builder b = ServerConfig.builder(store)
+        ServerConfig.Builder b = checking.applyTo(ServerConfig.builder(store))
                 .listen(host, port)
-                .scope(new Scope(cidrs(allow), cidrs(deny)))
                 .worker(!noWorker)
                 .workerThreads(workers)
                 .publicUrl(publicUrl)
-                .dnsServer(dns == null ? null : hostPort(dns, "--dns", 53))
                 .httpProofPort(port(String.valueOf(httpProofPort), "--http-proof-port"))
                 .mailFrom(mailFrom)
                 .limits(Limits.defaults().withOrders(ordersPerHour, ordersPerHour * 3))
-                .scanRate(scanRate)
                 .vantageName(vantage)
                 .trustedProxies(new TrustedProxies(cidrs(trustProxy)))
                 .proofValidity(Duration.ofDays(proofValidDays));

@@ -3,7 +3,6 @@ package dev.vantage.cli;
 import dev.vantage.BadInputException;
 import dev.vantage.server.ServerConfig;
 import dev.vantage.server.VantageWorker;
-import dev.vantage.server.security.Scope;
 import dev.vantage.server.service.OrderRequest;
 import dev.vantage.store.StoreConfig;
 import dev.vantage.store.StoreException;
@@ -12,8 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -36,20 +33,6 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "4", description = "Checks run at once. Default: ${DEFAULT-VALUE}.")
     int jobs;
 
-    @Option(names = "--allow", paramLabel = "CIDR", split = ",",
-            description = "Ranges that may be checked although they are loopback, private or reserved (as for 'vantage serve').")
-    List<String> allow = new ArrayList<>();
-
-    @Option(names = "--deny", paramLabel = "CIDR", split = ",", description = "Ranges that are never checked (beats --allow).")
-    List<String> deny = new ArrayList<>();
-
-    @Option(names = "--dns", paramLabel = "HOST:PORT", description = "Ask this DNS server (not the system's) for target names.")
-    String dns;
-
-    @Option(names = "--scan-rate", paramLabel = "N", defaultValue = "2000",
-            description = "Connection attempts per second per check (0: no cap). Default: ${DEFAULT-VALUE}.")
-    int scanRate;
-
     @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "10",
             description = "How often a running check says it is alive; another worker takes it up after 4 missed beats. Default: ${DEFAULT-VALUE}.")
     int heartbeatSeconds;
@@ -57,6 +40,9 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--poll", paramLabel = "MS", defaultValue = "2000", hidden = true,
             description = "How often the queue is asked for new checks (new orders in this process are seen at once).")
     int pollMillis;
+
+    @picocli.CommandLine.Mixin
+    CheckingOptions checking = new CheckingOptions();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -102,14 +88,10 @@ final class WorkerCommand implements Callable<Integer> {
             throw new BadInputException("--vantage takes a name of letters, digits, '.', '_' and '-' (at most 40), not '" + vantage + "'.");
         }
         if (jobs < 1 || jobs > 64) throw new BadInputException("--jobs must be between 1 and 64.");
-        if (scanRate < 0) throw new BadInputException("--scan-rate must be 0 (no cap) or a positive number.");
         if (heartbeatSeconds < 1 || heartbeatSeconds > 300) throw new BadInputException("--heartbeat must be between 1 and 300 seconds.");
         if (pollMillis < 50 || pollMillis > 60_000) throw new BadInputException("--poll must be between 50 and 60000 ms.");
-        return ServerConfig.builder(StoreConfig.of(db).withCredentialsFrom(System.getenv()))
-                .scope(new Scope(ServeCommand.cidrs(allow), ServeCommand.cidrs(deny)))
+        return checking.applyTo(ServerConfig.builder(StoreConfig.of(db).withCredentialsFrom(System.getenv())))
                 .workerThreads(jobs)
-                .dnsServer(dns == null ? null : ServeCommand.hostPort(dns, "--dns", 53))
-                .scanRate(scanRate)
                 .vantageName(vantage)
                 .heartbeat(Duration.ofSeconds(heartbeatSeconds))
                 .pollingInterval(Duration.ofMillis(pollMillis))

@@ -1,6 +1,6 @@
 package dev.vantage.it;
 
-import dev.vantage.assess.Cidr;
+import dev.vantage.target.Cidr;
 import dev.vantage.server.ServerConfig;
 import dev.vantage.server.VantageServer;
 import dev.vantage.server.security.Scope;

@@ -1,7 +1,7 @@
 package dev.vantage.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vantage.assess.Cidr;
+import dev.vantage.target.Cidr;
 import dev.vantage.server.ServerConfig;
 import dev.vantage.server.VantageServer;
 import dev.vantage.server.security.Scope;

@@ -1,5 +1,6 @@
 package dev.vantage.assess;
 
+import dev.vantage.target.Cidr;
 import dev.vantage.check.Finding;
 import dev.vantage.result.HostReport;
 import dev.vantage.result.PortReport;

@@ -1,5 +1,6 @@
 package dev.vantage.assess;
 
+import dev.vantage.target.Cidr;
 import org.jspecify.annotations.Nullable;
 
 import java.net.InetAddress;

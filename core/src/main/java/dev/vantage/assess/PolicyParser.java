@@ -1,5 +1,6 @@
 package dev.vantage.assess;
 
+import dev.vantage.target.Cidr;
 import dev.vantage.BadInputException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

@@ -2,8 +2,6 @@ package dev.vantage.target;
 
 import dev.vantage.BadInputException;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,18 +16,6 @@ import java.util.List;
 public final class TargetFence {
     public static final String PROPERTY = "vantage.only-targets";
 
-    private record Block(byte[] network, int prefix) {
-        boolean contains(InetAddress address) {
-            byte[] a = address.getAddress();
-            if (a.length != network.length) return false;
-            int whole = prefix / 8, rest = prefix % 8;
-            for (int i = 0; i < whole; i++) if (a[i] != network[i]) return false;
-            if (rest == 0) return true;
-            int mask = (0xff << (8 - rest)) & 0xff;
-            return (a[whole] & mask) == (network[whole] & mask);
-        }
-    }
-
     private TargetFence() {
     }
 
@@ -37,7 +23,7 @@ public final class TargetFence {
     public static void check(List<Target> targets) {
         String setting = System.getProperty(PROPERTY);
         if (setting == null || setting.isBlank()) return;
-        List<Block> blocks = parse(setting);
+        List<Cidr> blocks = parse(setting);
         for (Target t : targets) {
             if (blocks.stream().noneMatch(b -> b.contains(t.address()))) {
                 throw new BadInputException("Refusing to scan " + t.address().getHostAddress() + ": this process may only scan "
@@ -46,21 +32,13 @@ public final class TargetFence {
         }
     }
 
-    private static List<Block> parse(String setting) {
-        List<Block> blocks = new ArrayList<>();
+    private static List<Cidr> parse(String setting) {
+        List<Cidr> blocks = new ArrayList<>();
         for (String part : setting.split(",")) {
-            String p = part.strip();
-            int slash = p.indexOf('/');
             try {
-                InetAddress network = InetAddress.getByName(slash < 0 ? p : p.substring(0, slash));   // literals only: no lookup
-                int bits = network.getAddress().length * 8;
-                int prefix = slash < 0 ? bits : Integer.parseInt(p.substring(slash + 1));
-                if (prefix < 0 || prefix > bits || !Character.isDigit(p.charAt(0)) && p.charAt(0) != ':' && p.charAt(0) != '[') {
-                    throw new IllegalStateException(PROPERTY + ": not an address block: " + p);
-                }
-                blocks.add(new Block(network.getAddress(), prefix));
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalStateException(PROPERTY + ": not an address block: " + p, e);
+                blocks.add(Cidr.parse(part));
+            } catch (BadInputException e) {
+                throw new IllegalStateException(PROPERTY + ": not an address block: " + part.strip(), e);   // a set-up error, not the user's
             }
         }
         return blocks;

@@ -73,9 +73,17 @@ public final class VantageServer implements AutoCloseable {
     }
 
     public static VantageServer start(ServerConfig config) {
-        Store store = Store.open(config.store().withMaxPoolSize(Math.max(config.store().maxPoolSize(), config.workerThreads() + 8)));
+        return onStore(config, 8, store -> wire(config, store));
+    }
+
+    /**
+     * Opens the configured store with a connection for each worker thread plus {@code spare}, and
+     * hands it to {@code wire}; if wiring fails, the store is closed before the failure goes on.
+     */
+    static <T> T onStore(ServerConfig config, int spare, java.util.function.Function<Store, T> wire) {
+        Store store = Store.open(config.store().withMaxPoolSize(Math.max(config.store().maxPoolSize(), config.workerThreads() + spare)));
         try {
-            return wire(config, store);
+            return wire.apply(store);
         } catch (RuntimeException e) {
             store.close();
             throw e;

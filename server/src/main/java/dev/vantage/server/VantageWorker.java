@@ -40,13 +40,7 @@ public final class VantageWorker implements AutoCloseable {
         if (config.vantageName() == null || config.vantageName().isEmpty()) {
             throw new IllegalArgumentException("a worker needs a vantage name");
         }
-        Store store = Store.open(config.store().withMaxPoolSize(Math.max(config.store().maxPoolSize(), config.workerThreads() + 4)));
-        try {
-            return wire(config, store);
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
+        return VantageServer.onStore(config, 4, store -> wire(config, store));
     }
 
     private static VantageWorker wire(ServerConfig config, Store store) {

@@ -1,7 +1,7 @@
 package dev.vantage.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vantage.assess.Cidr;
+import dev.vantage.target.Cidr;
 import dev.vantage.server.security.TrustedProxies;
 import org.junit.jupiter.api.Test;
 

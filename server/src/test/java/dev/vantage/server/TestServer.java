@@ -1,6 +1,6 @@
 package dev.vantage.server;
 
-import dev.vantage.assess.Cidr;
+import dev.vantage.target.Cidr;
 import dev.vantage.server.security.Scope;
 import dev.vantage.server.service.Limits;
 import dev.vantage.store.StoreConfig;

@@ -220,17 +220,17 @@ final class NativeConnectLane implements Lane {
                 removeAt(i);
                 continue;
             }
-            if (p.phase == Probe.Phase.CONNECTING) {
-                long waited = now - p.sentAtNanos;
-                if (!p.leftWindow && waited >= scheduler.timeoutNanos(p.host)) scheduler.leaveWindow(p);
-                if (waited >= scheduler.attemptTimeoutNanos(p.host, p.attempt)) {
+            switch (scheduler.due(p, now)) {
+                case TIMED_OUT -> {
                     release(p, false);
                     removeAt(i);
                     scheduler.timedOut(p, now);
                 }
-            } else if (now >= p.watchUntilNanos) {
-                removeAt(i);
-                settle(p, PortState.OPEN, Reason.SYN_ACK, now, false);   // still there and quiet: a service waiting for us
+                case WATCH_OVER -> {
+                    removeAt(i);
+                    settle(p, PortState.OPEN, Reason.SYN_ACK, now, false);   // still there and quiet: a service waiting for us
+                }
+                case WAIT -> { }
             }
         }
     }

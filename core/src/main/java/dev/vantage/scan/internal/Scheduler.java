@@ -93,6 +93,21 @@ public final class Scheduler {
      * The timeout of one attempt: the host's RTO, doubled for each retransmission as TCP backs off,
      * so a path whose delay has grown (a queue filling up) still gets its answer in.
      */
+    /** What a lane's sweep does with an attempt it still holds. */
+    enum Due { WAIT, TIMED_OUT, WATCH_OVER }
+
+    /**
+     * The sweep's decision for one attempt, the same in every lane: a connecting attempt that has
+     * waited one timeout leaves the congestion window (presumed lost), and after its attempt's
+     * timeout is given up; a watched connection that stayed quiet to the end of its watch is open.
+     */
+    Due due(Probe p, long now) {
+        if (p.phase == Probe.Phase.WATCHING) return now >= p.watchUntilNanos ? Due.WATCH_OVER : Due.WAIT;
+        long waited = now - p.sentAtNanos;
+        if (!p.leftWindow && waited >= timeoutNanos(p.host)) leaveWindow(p);
+        return waited >= attemptTimeoutNanos(p.host, p.attempt) ? Due.TIMED_OUT : Due.WAIT;
+    }
+
     long attemptTimeoutNanos(HostState host, int attempt) {
         long base = timeoutNanos(host);
         return Math.min(base << Math.min(attempt - 1, 6), Math.max(base, 2 * config.maxTimeout().toNanos()));

@@ -401,9 +401,7 @@ final class SynLane implements Lane {
         for (int i = 0; i < sent.size(); i++) {
             Probe p = sent.get(i);
             if (p.fd != -2) continue;   // answered, superseded or confirming
-            long waited = now - p.sentAtNanos;
-            if (!p.leftWindow && waited >= scheduler.timeoutNanos(p.host)) scheduler.leaveWindow(p);
-            if (waited >= scheduler.attemptTimeoutNanos(p.host, p.attempt)) {
+            if (scheduler.due(p, now) == Scheduler.Due.TIMED_OUT) {
                 p.fd = -1;
                 waiting.remove(key(p.host.target.address().getAddress(), p.port()), p);
                 scheduler.socketClosed();
@@ -415,6 +413,7 @@ final class SynLane implements Lane {
         sent.subList(keep, sent.size()).clear();
         if (confirming.isEmpty()) return;
         List<Probe> due = new ArrayList<>();
+        // A confirming connect that is still connecting at the end of its watch is slow, not closed: open too.
         for (Probe p : confirming.values()) if (now >= p.watchUntilNanos) due.add(p);
         for (Probe p : due) settle(p, PortState.OPEN, Reason.SYN_ACK, now);   // connected and quiet, or slow: open
     }

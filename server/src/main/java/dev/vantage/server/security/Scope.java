@@ -1,6 +1,6 @@
 package dev.vantage.server.security;
 
-import dev.vantage.assess.Cidr;
+import dev.vantage.target.Cidr;
 
 import java.net.InetAddress;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.vantage.server.security;
 
-import dev.vantage.assess.Cidr;
+import dev.vantage.target.Cidr;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

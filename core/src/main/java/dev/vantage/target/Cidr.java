@@ -1,12 +1,14 @@
-package dev.vantage.assess;
+package dev.vantage.target;
 
 import dev.vantage.BadInputException;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** A network in CIDR form ({@code 198.18.1.0/24}, {@code 2001:db8::/32}); a bare address is a /32 or /128. */
+/**
+ * A network in CIDR form ({@code 198.18.1.0/24}, {@code 2001:db8::/32}); a bare address is a /32 or /128.
+ * Used by the target fence, the owner's policy and the service's scopes.
+ */
 public record Cidr(InetAddress network, int prefix) {
 
     public static Cidr parse(String text) {
@@ -38,10 +40,11 @@ public record Cidr(InetAddress network, int prefix) {
         byte[] net = network.getAddress();
         byte[] other = address.getAddress();
         if (net.length != other.length) return false;
-        int bits = net.length * 8;
-        BigInteger mask = prefix == 0 ? BigInteger.ZERO
-                : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftRight(bits - prefix).shiftLeft(bits - prefix);
-        return new BigInteger(1, net).and(mask).equals(new BigInteger(1, other).and(mask));
+        int whole = prefix / 8, rest = prefix % 8;
+        for (int i = 0; i < whole; i++) if (net[i] != other[i]) return false;
+        if (rest == 0) return true;
+        int mask = (0xff << (8 - rest)) & 0xff;
+        return (net[whole] & mask) == (other[whole] & mask);
     }
 
     @Override

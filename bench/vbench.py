@@ -227,6 +227,17 @@ def tool_elapsed(tool, path):
     return None
 
 
+def scan_method(tool, path):
+    """How Vantage asked the ports (its JSON's scan_method: syn or connect); None for the others."""
+    if tool != "vantage":
+        return None
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f).get("scan_method")
+    except (OSError, ValueError):
+        return None
+
+
 PARSERS = {"vantage": parse_vantage, "nmap": parse_nmap, "masscan": parse_masscan}
 
 
@@ -275,7 +286,7 @@ def score(truth, tool, path):
         n = sum(1 for s in reported[addr].values() if s in OPENISH)
         false_open += n
         wrong += n
-    res.update(ok=True, tool_elapsed_s=tool_elapsed(tool, path), open_expected=expected_open, open_found=found, false_open=false_open,
+    res.update(ok=True, tool_elapsed_s=tool_elapsed(tool, path), scan_method=scan_method(tool, path), open_expected=expected_open, open_found=found, false_open=false_open,
                wrong=wrong, critical=critical, unreported=unreported, open_restricted=restricted,
                open_only=open_only, extra_hosts=extra_hosts[:10], confusion=confusion)
     return res
@@ -296,6 +307,8 @@ def score_line(s):
         line += f"  open-restricted {s['open_restricted']}"
     if s.get("tool_elapsed_s") is not None:
         line += f"  (tool-reported {s['tool_elapsed_s']:.2f} s)"
+    if s.get("scan_method"):
+        line += f"  [{s['scan_method']}]"
     if s["wrong"]:
         top = sorted(((v, k) for k, v in s["confusion"].items()
                       if k.split("->")[0] != k.split("->")[1]

@@ -47,12 +47,14 @@ public final class KnowledgeBase {
 
     private final Map<String, ServiceEntry> services;
     private final Map<String, ServiceEntry> byPort;
-    private final Map<String, FindingEntry> findings;
+    /** Read on first use: a run without findings (a plain port scan) never needs them. */
+    private final Lazy<Map<String, FindingEntry>> findings;
     private final List<ChecklistItem> checklist;
-    private final Map<String, Map<Lang, String>> messages;
+    /** Read on first use: the JSON result needs none of the report texts. */
+    private final Lazy<Map<String, Map<Lang, String>>> messages;
 
-    private KnowledgeBase(Map<String, ServiceEntry> services, Map<String, FindingEntry> findings,
-                          List<ChecklistItem> checklist, Map<String, Map<Lang, String>> messages) {
+    private KnowledgeBase(Map<String, ServiceEntry> services, Lazy<Map<String, FindingEntry>> findings,
+                          List<ChecklistItem> checklist, Lazy<Map<String, Map<Lang, String>>> messages) {
         this.services = services;
         this.findings = findings;
         this.checklist = checklist;
@@ -81,7 +83,7 @@ public final class KnowledgeBase {
     }
 
     public Optional<FindingEntry> finding(String id) {
-        return Optional.ofNullable(findings.get(id));
+        return Optional.ofNullable(findings.get().get(id));
     }
 
     public Map<String, ServiceEntry> services() {
@@ -89,7 +91,7 @@ public final class KnowledgeBase {
     }
 
     public Map<String, FindingEntry> findings() {
-        return findings;
+        return findings.get();
     }
 
     public List<ChecklistItem> checklist() {
@@ -97,22 +99,32 @@ public final class KnowledgeBase {
     }
 
     public Map<String, Map<Lang, String>> messages() {
-        return messages;
+        return messages.get();
     }
 
     /** A UI or report string; the key itself if it is missing (a test keeps that from happening). */
     public String message(String key, Lang lang) {
-        Map<Lang, String> m = messages.get(key);
+        Map<Lang, String> m = messages.get().get(key);
         return m == null || m.get(lang) == null ? key : m.get(lang);
     }
 
+    /**
+     * Services and the checklist now, findings and messages when first asked for: of the four
+     * files (some 300 kB of YAML, parsed while a check starts) a scan that finds nothing needs
+     * half. Each part is parsed once; a broken file fails its first reader.
+     */
     private static KnowledgeBase load() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        JsonNode servicesNode = read(yaml, "services.yaml").path("services");
-        JsonNode findingsNode = read(yaml, "findings.yaml").path("findings");
-        JsonNode checklistNode = read(yaml, "checklist.yaml").path("checklist");
-        JsonNode messagesNode = read(yaml, "messages.yaml").path("messages");
+        return new KnowledgeBase(servicesFile(), new Lazy<>(KnowledgeBase::findingsFile), checklistFile(),
+                new Lazy<>(KnowledgeBase::messagesFile));
+    }
 
+    /** One YAML reader for every file (it is thread-safe once configured). */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
+
+    private static Map<String, ServiceEntry> servicesFile() {
+        JsonNode servicesNode = read(Yaml.MAPPER, "services.yaml").path("services");
         Map<String, ServiceEntry> services = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = servicesNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -127,6 +139,11 @@ public final class KnowledgeBase {
             n.path("ports").forEach(p -> ports.add(p.asText()));
             services.put(e.getKey(), new ServiceEntry(e.getKey(), List.copyOf(ports), Risk.parse(n.path("risk").asText("info")), text));
         }
+        return Map.copyOf(services);
+    }
+
+    private static Map<String, FindingEntry> findingsFile() {
+        JsonNode findingsNode = read(Yaml.MAPPER, "findings.yaml").path("findings");
         Map<String, FindingEntry> findings = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = findingsNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -140,6 +157,11 @@ public final class KnowledgeBase {
             findings.put(e.getKey(), new FindingEntry(e.getKey(), n.path("service").asText(""),
                     Risk.parse(n.path("risk").asText("info")), text));
         }
+        return Map.copyOf(findings);
+    }
+
+    private static List<ChecklistItem> checklistFile() {
+        JsonNode checklistNode = read(Yaml.MAPPER, "checklist.yaml").path("checklist");
         List<ChecklistItem> checklist = new ArrayList<>();
         for (JsonNode n : checklistNode) {
             JsonNode when = n.path("applies_when");
@@ -150,6 +172,11 @@ public final class KnowledgeBase {
             for (Lang lang : Lang.values()) text.put(lang, n.path(lang.code()).path("text").asText(""));
             checklist.add(new ChecklistItem(n.path("id").asText(), always, Set.copyOf(keys), text));
         }
+        return List.copyOf(checklist);
+    }
+
+    private static Map<String, Map<Lang, String>> messagesFile() {
+        JsonNode messagesNode = read(Yaml.MAPPER, "messages.yaml").path("messages");
         Map<String, Map<Lang, String>> messages = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = messagesNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -160,7 +187,28 @@ public final class KnowledgeBase {
             }
             messages.put(e.getKey(), text);
         }
-        return new KnowledgeBase(Map.copyOf(services), Map.copyOf(findings), List.copyOf(checklist), Map.copyOf(messages));
+        return Map.copyOf(messages);
+    }
+
+    /** A value computed once, on first use, by whichever thread asks first. */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> compute;
+        private volatile T value;
+
+        Lazy(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) value = v = compute.get();
+                }
+            }
+            return v;
+        }
     }
 
     private static JsonNode read(ObjectMapper yaml, String file) {

@@ -105,9 +105,15 @@ public final class JsonResultWriter implements ResultListener {
             json.writeArrayFieldStart("ports");
             java.util.Iterator<AssessedPort> answering = assessed.ports().iterator();
             for (PortReport p : h.ports()) {
-                if (p.protocol() == Protocol.TCP && p.quiet()) writeQuietPort(p);
-                else writePort(answering.next());
+                if (p.protocol() == Protocol.TCP && p.quiet()) {
+                    quiet.add(p);
+                    if (quiet.full()) flushQuiet();
+                } else {
+                    flushQuiet();
+                    writePort(answering.next());
+                }
             }
+            flushQuiet();
             json.writeEndArray();
             if (!assessed.deviations().isEmpty()) {
                 json.writeArrayFieldStart("deviations");
@@ -143,10 +149,20 @@ public final class JsonResultWriter implements ResultListener {
         });
     }
 
+    /** Writes the run of quiet ports gathered so far as one raw value (its elements separated inside). */
+    private void flushQuiet() throws IOException {
+        if (quiet.isEmpty()) return;
+        json.writeRawValue(quiet);
+        quiet.clear();
+    }
+
+    private final QuietPortLines quiet = new QuietPortLines();
+
     private void writePort(AssessedPort a) throws IOException {
         PortReport p = a.port();
-        if (nothingAnswers(a)) {
-            writeQuietPort(p);
+        if (nothingAnswers(a)) {       // a quiet UDP port, listed by --show-all
+            quiet.add(p);
+            flushQuiet();
             return;
         }
         json.writeStartObject();
@@ -197,29 +213,6 @@ public final class JsonResultWriter implements ResultListener {
         }
         json.writeEndObject();
     }
-
-    /**
-     * A closed or filtered port (listed by --show-all) has no service and no risk to explain. On a
-     * full scan these are nearly all of the 65 535 entries, so each is one short line, built here
-     * and handed to the generator whole (which still places the separators).
-     */
-    private void writeQuietPort(PortReport p) throws IOException {
-        StringBuilder b = line;
-        b.setLength(0);
-        b.append("\n      {\"port\": ").append(p.port())
-                .append(", \"protocol\": \"").append(p.protocol().label())
-                .append("\", \"state\": \"").append(p.state().label())
-                .append("\", \"reason\": \"").append(p.reason().label()).append("\", \"rtt_ms\": ");
-        if (p.rttMicros() >= 0) b.append(Math.round(p.rttMicros() / 10.0) / 100.0);
-        else b.append("null");
-        b.append(", \"attempts\": ").append(p.attempts()).append('}');
-        if (chars.length < b.length()) chars = new char[b.length() * 2];
-        b.getChars(0, b.length(), chars, 0);
-        json.writeRawValue(chars, 0, b.length());
-    }
-
-    private final StringBuilder line = new StringBuilder(160);
-    private char[] chars = new char[160];
 
     private static boolean nothingAnswers(AssessedPort a) {
         PortState state = a.port().state();

@@ -27,7 +27,8 @@ public record HostReport(Target target, List<PortReport> ports, StateCounts coun
      * was scanned matters to the policy's deviations.
      */
     public HostReport withoutQuietTcpPorts() {
-        List<PortReport> answering = ports.stream().filter(p -> p.protocol() == Protocol.UDP || !p.quiet()).toList();
+        List<PortReport> answering = new java.util.ArrayList<>();
+        for (PortReport p : ports) if (p.protocol() == Protocol.UDP || !p.quiet()) answering.add(p);
         return answering.size() == ports.size() ? this : new HostReport(target, answering, counts, closed, filtered, elapsedMillis);
     }
 }

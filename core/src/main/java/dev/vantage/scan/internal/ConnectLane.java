@@ -76,14 +76,8 @@ final class ConnectLane implements Lane {
             }
             if (pending.isEmpty() && scheduler.finished()) return;
             try {
-                if (launched == LAUNCH_BATCH) {
-                    selector.selectNow();
-                } else {
-                    long waitNanos = Math.min(MAX_IDLE_NANOS, nextDeadline(now) - now);
-                    waitNanos = Math.max(waitNanos, scheduler.rateWaitNanos(now));
-                    long waitMillis = Math.max(1, waitNanos / 1_000_000);
-                    if (waitNanos <= 0) selector.selectNow(); else selector.select(waitMillis);
-                }
+                int waitMillis = scheduler.pollMillis(launched == LAUNCH_BATCH, nextDeadline(now), MAX_IDLE_NANOS, now);
+                if (waitMillis == 0) selector.selectNow(); else selector.select(waitMillis);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("selector failed", e);
             }

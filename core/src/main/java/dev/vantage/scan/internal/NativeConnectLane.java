@@ -102,14 +102,7 @@ final class NativeConnectLane implements Lane {
                 now = System.nanoTime();
             }
             if (pending.isEmpty() && scheduler.finished()) return;
-            int waitMillis;
-            if (launched >= LAUNCH_BATCH) {
-                waitMillis = 0;
-            } else {
-                long waitNanos = Math.min(MAX_IDLE_NANOS, nextDeadline(now) - now);
-                waitNanos = Math.max(waitNanos, scheduler.rateWaitNanos(now));
-                waitMillis = waitNanos <= 0 ? 0 : (int) Math.max(1, waitNanos / 1_000_000);
-            }
+            int waitMillis = scheduler.pollMillis(launched >= LAUNCH_BATCH, nextDeadline(now), MAX_IDLE_NANOS, now);
             int ready = pending.isEmpty() && waitMillis == 0 ? 0 : calls.poll(waitMillis);
             if (ready < 0 && ready != -EINTR) throw new IllegalStateException("epoll_wait failed: errno " + -ready);
             now = System.nanoTime();

@@ -119,6 +119,17 @@ public final class Scheduler {
         return w >= 0 ? w : config.restrictedWait().toNanos() + globalTimeoutNanos;
     }
 
+    /**
+     * How long a lane may block waiting for answers, in milliseconds (0: just look): not at all
+     * when it stopped launching only because its batch was full, else until its next sweep is
+     * due (at most {@code maxIdleNanos}), or longer when the rate cap allows nothing before then.
+     */
+    int pollMillis(boolean batchFull, long nextSweepNanos, long maxIdleNanos, long now) {
+        if (batchFull) return 0;
+        long waitNanos = Math.max(Math.min(maxIdleNanos, nextSweepNanos - now), rateWaitNanos(now));
+        return waitNanos <= 0 ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, waitNanos / 1_000_000));
+    }
+
     /** Nanoseconds until the rate cap allows the next attempt (0 when it allows one now). */
     synchronized long rateWaitNanos(long now) {
         return rate.waitNanos(now);
@@ -141,8 +152,13 @@ public final class Scheduler {
      * timing and the window, and the port is closed.
      */
     synchronized void refused(Probe p, long now) {
+        refused(p, now, true);
+    }
+
+    /** As {@link #refused(Probe, long)}; {@code sampleRtt} false when the answer may belong to an earlier attempt. */
+    synchronized void refused(Probe p, long now, boolean sampleRtt) {
         sockets--;
-        answered(p, now, true);
+        answered(p, now, sampleRtt);
         decide(p, PortState.CLOSED, Reason.CONN_REFUSED, now);
     }
 

@@ -174,14 +174,7 @@ final class SynLane implements Lane {
             }
             flush(now);
             if (waiting.isEmpty() && confirming.isEmpty() && scheduler.finished()) return;
-            int waitMillis;
-            if (launched >= LAUNCH_BATCH) {
-                waitMillis = 0;
-            } else {
-                long waitNanos = Math.min(MAX_IDLE_NANOS, lastSweep + SWEEP_EVERY_NANOS - now);
-                waitNanos = Math.max(waitNanos, scheduler.rateWaitNanos(now));
-                waitMillis = waitNanos <= 0 ? 0 : (int) Math.max(1, waitNanos / 1_000_000);
-            }
+            int waitMillis = scheduler.pollMillis(launched >= LAUNCH_BATCH, lastSweep + SWEEP_EVERY_NANOS, MAX_IDLE_NANOS, now);
             int ready = calls.poll(waitMillis);
             if (ready < 0 && ready != -EINTR) throw new IllegalStateException("epoll_wait failed: errno " + -ready);
             now = System.nanoTime();
@@ -275,10 +268,14 @@ final class SynLane implements Lane {
         Probe p = waiting.remove(key(from, srcPort));
         if (p == null || p.fd != -2) return;   // late duplicate
         p.fd = -1;
+        // Karn's rule: every attempt at a port carries the same source port and sequence number, so
+        // an answer to a retransmitted SYN may be the late answer to an earlier one; its round trip
+        // is not measured (a too-short sample would shrink the timeouts below the path's delay).
+        boolean sample = p.attempt == 1;
         if ((flags & TCP_RST) != 0) {
-            scheduler.refused(p, now);   // frees the slot, feeds timing, decides closed
+            scheduler.refused(p, now, sample);   // frees the slot, feeds timing, decides closed
         } else if ((flags & TCP_SYN) != 0) {
-            scheduler.answered(p, now, true);
+            scheduler.answered(p, now, sample);
             confirm(p, now);
         } else {
             scheduler.socketClosed();
@@ -326,7 +323,7 @@ final class SynLane implements Lane {
         waiting.remove(key(to, port));
         p.fd = -1;
         if (reason == Reason.CONN_REFUSED) {
-            scheduler.refused(p, now);
+            scheduler.refused(p, now, p.attempt == 1);   // Karn's rule, as for a reset
             return;
         }
         scheduler.answered(p, now, false);

@@ -228,7 +228,10 @@ final class CheckCommand implements Callable<Integer> {
             Inspection.Options options = new Inspection.Options(level, config, IdentifyConfig.defaults(),
                     new CheckSettings(relay, CheckSettings.defaults().budget()), intrusive || level >= 3, showAll, 256, scanOnly, udpPortList(), UdpScanConfig.defaults());
             PhaseTimer.mark("targets, output and listeners");
-            new Inspection(options, ProbeRegistry.all(), CheckRegistry.all()).run(resolved, portList, results, progress);
+            // --scan-only identifies nothing and checks nothing: loading the probe and check
+            // registries (a few hundred classes) would only delay the scan's start.
+            new Inspection(options, scanOnly ? List.of() : ProbeRegistry.all(), scanOnly ? List.of() : CheckRegistry.all())
+                    .run(resolved, portList, results, progress);
             PhaseTimer.mark("result written");
             if (collector != null) renderer.render(collector.report(), kb, language, sink);
             text.flush();

@@ -12,6 +12,7 @@ has the host's default state. Standard library only.
 """
 
 import argparse
+import functools
 import ipaddress
 import json
 import os
@@ -141,9 +142,15 @@ class Truth:
 # ---------------------------------------------------------------- tool output parsers
 # Each returns {address: {port: state}}; a port absent from the inner map was not reported.
 
-def parse_vantage(path, scanned):
+@functools.lru_cache(maxsize=4)
+def vantage_json(path):
+    """A Vantage result, read once however many scorers ask (a --show-all result is megabytes)."""
     with open(path, encoding="utf-8") as f:
-        d = json.load(f)
+        return json.load(f)
+
+
+def parse_vantage(path, scanned):
+    d = vantage_json(path)
     out = {}
     for h in d.get("hosts", []):
         addr = norm_addr(h.get("address") or h.get("name") or "?")
@@ -216,8 +223,7 @@ def tool_elapsed(tool, path):
     phase), nmap's runstats elapsed; None for masscan."""
     try:
         if tool == "vantage":
-            with open(path, encoding="utf-8") as f:
-                ms = json.load(f).get("elapsed_ms")
+            ms = vantage_json(path).get("elapsed_ms")
             return None if ms is None else round(ms / 1000.0, 3)
         if tool == "nmap":
             fin = ET.parse(path).getroot().find("runstats/finished")
@@ -232,8 +238,7 @@ def scan_method(tool, path):
     if tool != "vantage":
         return None
     try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f).get("scan_method")
+        return vantage_json(path).get("scan_method")
     except (OSError, ValueError):
         return None
 

@@ -29,7 +29,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PhaseTimer.mark("JVM start to main");
         if (args.length > 0 && (args[0].equals("check") || args[0].equals("report") || args[0].equals("diff"))) {
-            preloadKnowledgeBase();
+            preload();
         }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -46,7 +46,7 @@ public final class Main implements Runnable {
      * one parses the command line; whoever needs them first waits for the rest. A failure here is
      * left for that caller to meet again and report.
      */
-    private static void preloadKnowledgeBase() {
+    private static void preload() {
         Thread.ofPlatform().daemon().name("vantage-native").start(dev.vantage.scan.TcpScanner::prepare);
         Thread.ofPlatform().daemon().name("vantage-kb").start(() -> {
             try {

@@ -49,15 +49,7 @@ class NamespaceScanIT {
             String[] cmd = ("iptables -A INPUT " + rule).split(" ");
             net.exec(TARGET, cmd);
         }
-        net.start(TARGET, Netns.java(), "-cp", Netns.testClasspath(), TestListener.class.getName(), "300",
-                "hold", "80,81,82,83,84,9000,9001,9002,9003,9004,9005,9006,9007,9008,9009,9010,9011,9012,9013,9014,9015,9016,9017,9018,9019",
-                "close", "23");
-        for (int i = 0; i < 100; i++) {
-            String listening = net.execAllowingFailure(10, TARGET, "ss", "-ltnH").out();
-            if (listening.contains(":23 ") && listening.contains(":9019 ")) return;
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("listeners did not come up");
+        net.startListeners(TARGET, "80,81,82,83,84,9000,9001,9002,9003,9004,9005,9006,9007,9008,9009,9010,9011,9012,9013,9014,9015,9016,9017,9018,9019", "23");
     }
 
     @AfterAll

@@ -56,6 +56,22 @@ final class Netns implements AutoCloseable {
     }
 
     /** Starts a long-running process inside a namespace; it is ended in {@link #close()}. */
+    /**
+     * Starts a {@link TestListener} in {@code ns} ({@code hold PORTS}, {@code close PORTS}, for
+     * five minutes at most) and waits, bounded, until every one of its ports listens.
+     */
+    void startListeners(String ns, String hold, String close) throws InterruptedException {
+        start(ns, java(), "-cp", testClasspath(), TestListener.class.getName(), "300", "hold", hold, "close", close);
+        List<String> ports = new ArrayList<>(List.of(hold.split(",")));
+        ports.addAll(List.of(close.split(",")));
+        for (int i = 0; i < 100; i++) {
+            String listening = execAllowingFailure(10, ns, "ss", "-ltnH").out();
+            if (ports.stream().allMatch(port -> listening.contains(":" + port + " "))) return;
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("listeners did not come up in " + ns + ": hold " + hold + ", close " + close);
+    }
+
     Process start(String ns, String... command) {
         try {
             Process p = new ProcessBuilder(prefixed(ns, command)).redirectErrorStream(true)

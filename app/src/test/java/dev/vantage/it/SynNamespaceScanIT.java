@@ -57,14 +57,7 @@ class SynNamespaceScanIT {
         for (String rule : rules) net.exec(TARGET, ("iptables -A INPUT " + rule).split(" "));
         // A local firewall refusing our own sends (EPERM): no answer, so filtered, with either lane.
         net.exec(SCAN, "iptables", "-A", "OUTPUT", "-p", "tcp", "--dport", "1100:1109", "-j", "DROP");
-        net.start(TARGET, Netns.java(), "-cp", Netns.testClasspath(), TestListener.class.getName(), "300",
-                "hold", "22,80,81,82,83,84,1050,1500,1999", "close", "23,1600");
-        for (int i = 0; i < 100; i++) {
-            String listening = net.execAllowingFailure(10, TARGET, "ss", "-ltnH").out();
-            if (listening.contains(":23 ") && listening.contains(":1999 ")) return;
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("listeners did not come up");
+        net.startListeners(TARGET, "22,80,81,82,83,84,1050,1500,1999", "23,1600");
     }
 
     @AfterAll

@@ -18,7 +18,6 @@ import dev.vantage.result.HostReport;
 import dev.vantage.result.PortReport;
 import dev.vantage.result.ResultListener;
 import dev.vantage.scan.PortState;
-import dev.vantage.scan.Protocol;
 import dev.vantage.scan.ScanPlan;
 import dev.vantage.scan.ScanSummary;
 import dev.vantage.scan.StateCounts;
@@ -105,7 +104,7 @@ public final class JsonResultWriter implements ResultListener {
             json.writeArrayFieldStart("ports");
             java.util.Iterator<AssessedPort> answering = assessed.ports().iterator();
             for (PortReport p : h.ports()) {
-                if (p.protocol() == Protocol.TCP && p.quiet()) {
+                if (p.quietTcp()) {
                     quiet.add(p);
                     if (quiet.full()) flushQuiet();
                 } else {

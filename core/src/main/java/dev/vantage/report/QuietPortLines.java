@@ -97,11 +97,8 @@ final class QuietPortLines implements SerializableString {
         }
     }
 
+    /** A count or port number (never negative here). */
     private void putInt(long v) {
-        if (v < 0) {
-            put((byte) '-');
-            v = -v;
-        }
         ensure(20);
         int start = length;
         do {

@@ -1,6 +1,5 @@
 package dev.vantage.result;
 
-import dev.vantage.scan.Protocol;
 import dev.vantage.scan.StateCounts;
 import dev.vantage.target.Target;
 
@@ -28,7 +27,7 @@ public record HostReport(Target target, List<PortReport> ports, StateCounts coun
      */
     public HostReport withoutQuietTcpPorts() {
         List<PortReport> answering = new java.util.ArrayList<>();
-        for (PortReport p : ports) if (p.protocol() == Protocol.UDP || !p.quiet()) answering.add(p);
+        for (PortReport p : ports) if (!p.quietTcp()) answering.add(p);
         return answering.size() == ports.size() ? this : new HostReport(target, answering, counts, closed, filtered, elapsedMillis);
     }
 }

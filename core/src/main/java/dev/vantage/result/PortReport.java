@@ -35,6 +35,11 @@ public record PortReport(int port, Protocol protocol, PortState state, Reason re
         return (state == PortState.CLOSED || state == PortState.FILTERED) && service == null && findings.isEmpty() && notes.isEmpty();
     }
 
+    /** A quiet TCP port: what a full listing writes without assessing (UDP ports are few and always assessed). */
+    public boolean quietTcp() {
+        return protocol == Protocol.TCP && quiet();
+    }
+
     public PortReport with(@Nullable Service s, List<Finding> f, List<String> n) {
         return new PortReport(port, protocol, state, reason, rttMicros, attempts, s, f, n);
     }

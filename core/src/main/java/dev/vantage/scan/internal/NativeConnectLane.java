@@ -9,7 +9,6 @@ import java.util.List;
 
 import static dev.vantage.scan.internal.LinuxSockets.EADDRINUSE;
 import static dev.vantage.scan.internal.LinuxSockets.EADDRNOTAVAIL;
-import static dev.vantage.scan.internal.LinuxSockets.EAGAIN;
 import static dev.vantage.scan.internal.LinuxSockets.EALREADY;
 import static dev.vantage.scan.internal.LinuxSockets.ECONNREFUSED;
 import static dev.vantage.scan.internal.LinuxSockets.ECONNRESET;
@@ -163,11 +162,8 @@ final class NativeConnectLane implements Lane {
     }
 
     private void watchRead(Probe p, long now) {
-        int n = calls.recv(p.fd);
-        if (n == -EAGAIN || n == -EINTR) return;
-        if (n < 0) settle(p, PortState.OPEN_RESTRICTED, Reason.RESET_AT_ONCE, now, false);
-        else if (n == 0) settle(p, PortState.OPEN_RESTRICTED, Reason.CLOSED_AT_ONCE, now, false);
-        else settle(p, PortState.OPEN, Reason.SYN_ACK, now, false);   // it greets us: a live service
+        WatchVerdict v = WatchVerdict.afterRead(calls.recv(p.fd));
+        if (v != null) settle(p, v.state(), v.reason(), now, false);
     }
 
     private void failed(Probe p, int errno, long now) {

@@ -373,11 +373,8 @@ final class SynLane implements Lane {
     }
 
     private void watchRead(Probe p, long now) {
-        int n = calls.recv(p.fd);
-        if (n == -EAGAIN || n == -EINTR) return;
-        if (n < 0) settle(p, PortState.OPEN_RESTRICTED, Reason.RESET_AT_ONCE, now);
-        else if (n == 0) settle(p, PortState.OPEN_RESTRICTED, Reason.CLOSED_AT_ONCE, now);
-        else settle(p, PortState.OPEN, Reason.SYN_ACK, now);
+        WatchVerdict v = WatchVerdict.afterRead(calls.recv(p.fd));
+        if (v != null) settle(p, v.state(), v.reason(), now);
     }
 
     private void settle(Probe p, PortState state, Reason reason, long now) {

@@ -93,7 +93,7 @@ public final class TcpScanEngine {
     public static boolean usesSyn(ScanMethod method, List<Target> targets) {
         String forced = System.getProperty("vantage.engine", "auto");
         if (forced.equals("native") || forced.equals("nio")) return false;
-        if (forced.equals("syn") && method == ScanMethod.CONNECT) method = ScanMethod.AUTO;   // SYN where it can run
+        if (forced.equals("syn")) method = ScanMethod.AUTO;   // SYN lanes wherever they can run
         return switch (method) {
             case CONNECT -> false;
             case AUTO -> synUnavailable(targets) == null;

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The few Linux socket calls the native lane needs (socket, connect, close, setsockopt,
- * getsockname, recv, epoll), made through the Java 22+ foreign-function API.
+ * The few Linux socket calls the native lanes need (socket, connect, close, setsockopt,
+ * getsockname, recv, sendmmsg, recvmmsg, epoll), made through the Java 22+ foreign-function API.
  *
  * <p>Why not NIO: a refused connect costs NIO seven system calls and an exception (socket, two
  * fcntl, connect, poll, getsockopt, close), and NIO closes a channel whose connect failed. The
@@ -25,11 +25,18 @@ import java.util.Optional;
  *
  * <p>Why through reflection: the project compiles for Java 21, where this API is a preview, so no
  * type of {@code java.lang.foreign} may appear in the source. Every handle is built once from its
- * names; the memory it reads and writes is direct {@link ByteBuffer}s, and each per-lane handle has
- * its buffers bound in, so calls take and return only ints and longs (and need no reflection).
+ * names; the memory it reads and writes is direct {@link ByteBuffer}s, passed by native address.
  * On Java 21, on other systems, or when native access is not enabled
  * ({@code --enable-native-access=ALL-UNNAMED}, which the launcher passes), {@link #load} returns
  * empty and the scanner uses NIO.
+ *
+ * <p>Why one signature for every function: the JVM generates a downcall stub per distinct function
+ * descriptor, a few milliseconds of class spinning each, paid at every start of a command that
+ * often runs under a second. So every function is linked as {@code long f(long, long, long, long,
+ * long, long)}: one stub serves them all. That is sound on the two ABIs this runs on (x86-64
+ * System V, AArch64): integer and pointer arguments travel in 64-bit registers, a callee reads only
+ * the width it declares and never looks at registers beyond its own parameters, and an
+ * {@code int} result is the low half of the result register, which {@link Call#asInt} keeps.
  *
  * <p>Results follow one rule: a non-negative value is the call's result, a negative one is
  * {@code -errno}. The errno numbers are Linux's generic ones (x86-64 and AArch64 share them).
@@ -52,11 +59,8 @@ final class LinuxSockets {
 
     static final int EPOLLIN = 0x001;
     static final int EPOLLOUT = 0x004;
-    static final int EPOLLERR = 0x008;
-    static final int EPOLLHUP = 0x010;
     static final int EPOLLRDHUP = 0x2000;
     private static final int EPOLL_CTL_ADD = 1;
-    private static final int EPOLL_CTL_DEL = 2;
     private static final int EPOLL_CTL_MOD = 3;
 
     private static final int AF_INET = 2;
@@ -66,7 +70,6 @@ final class LinuxSockets {
     private static final int IPPROTO_TCP = 6;
     private static final int IPPROTO_ICMP = 1;
     static final int SO_RCVBUFFORCE = 33;
-    static final int SO_SNDBUFFORCE = 32;
     private static final int SOCK_NONBLOCK = 0x800;
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int EPOLL_CLOEXEC = 0x80000;
@@ -80,25 +83,20 @@ final class LinuxSockets {
     /** How the calls were linked, and why not when they were not (for the scan's diagnostics). */
     private static String status = "not tried";
 
-    private final Object linker;
-    private final Method downcallHandle;
     private final Method ofBuffer;
-    private final Object captureOption;
-    private final Object optionArray;
+    private final Method segmentAddress;
     private final int captureSize;
     private final int errnoOffset;
     private final int epollEventSize;
+    /** Each {@code (MemorySegment errnoState, long × 6) -> long}: see the class comment. */
     private final MethodHandle socket;
     private final MethodHandle connect;
     private final MethodHandle close;
     private final MethodHandle setsockopt;
     private final MethodHandle getsockname;
     private final MethodHandle recv;
-    private final MethodHandle sendto;
     private final MethodHandle sendmmsg;
     private final MethodHandle recvmmsg;
-    private final Method segmentAddress;
-    private final Object nullSegment;
     private final MethodHandle epollCreate;
     private final MethodHandle epollCtl;
     private final MethodHandle epollWait;
@@ -116,6 +114,7 @@ final class LinuxSockets {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         if (!os.equals("linux")) return unavailable("not Linux");
+        // Only these two: the shared call signature below relies on their calling conventions.
         if (!arch.equals("amd64") && !arch.equals("x86_64") && !arch.equals("aarch64")) return unavailable("architecture " + arch);
         if (Runtime.version().feature() < 22) return unavailable("Java " + Runtime.version().feature() + " has no final foreign-function API");
         try {
@@ -147,63 +146,86 @@ final class LinuxSockets {
         Class<?> descC = Class.forName("java.lang.foreign.FunctionDescriptor");
         Class<?> lookupC = Class.forName("java.lang.foreign.SymbolLookup");
 
-        linker = linkerC.getMethod("nativeLinker").invoke(null);
+        Object linker = linkerC.getMethod("nativeLinker").invoke(null);
         Object lookup = linkerC.getMethod("defaultLookup").invoke(linker);
         Method find = lookupC.getMethod("find", String.class);
-        downcallHandle = linkerC.getMethod("downcallHandle", segmentC, descC, optionC.arrayType());
+        Method downcallHandle = linkerC.getMethod("downcallHandle", segmentC, descC, optionC.arrayType());
         ofBuffer = segmentC.getMethod("ofBuffer", java.nio.Buffer.class);
-        captureOption = optionC.getMethod("captureCallState", String[].class).invoke(null, (Object) new String[] {"errno"});
-        optionArray = java.lang.reflect.Array.newInstance(optionC, 1);
-        java.lang.reflect.Array.set(optionArray, 0, captureOption);
+        segmentAddress = segmentC.getMethod("address");
+        Object captureOption = optionC.getMethod("captureCallState", String[].class).invoke(null, (Object) new String[] {"errno"});
+        Object options = java.lang.reflect.Array.newInstance(optionC, 1);
+        java.lang.reflect.Array.set(options, 0, captureOption);
         Object stateLayout = optionC.getMethod("captureStateLayout").invoke(null);
         captureSize = (int) (long) layoutC.getMethod("byteSize").invoke(stateLayout);
         Object errnoPath = java.lang.reflect.Array.newInstance(pathC, 1);
         java.lang.reflect.Array.set(errnoPath, 0, pathC.getMethod("groupElement", String.class).invoke(null, "errno"));
         errnoOffset = (int) (long) layoutC.getMethod("byteOffset", pathC.arrayType()).invoke(stateLayout, errnoPath);
 
-        Object i = valueC.getField("JAVA_INT").get(null);
         Object l = valueC.getField("JAVA_LONG").get(null);
-        Object p = valueC.getField("ADDRESS").get(null);
-        Method of = descC.getMethod("of", layoutC, layoutC.arrayType());
-        Link link = (name, result, args) -> {
-            Object argArray = java.lang.reflect.Array.newInstance(layoutC, args.length);
-            for (int k = 0; k < args.length; k++) java.lang.reflect.Array.set(argArray, k, args[k]);
-            Object desc = of.invoke(null, result, argArray);
+        Object six = java.lang.reflect.Array.newInstance(layoutC, 6);
+        for (int k = 0; k < 6; k++) java.lang.reflect.Array.set(six, k, l);
+        Object desc = descC.getMethod("of", layoutC, layoutC.arrayType()).invoke(null, l, six);   // long f(long × 6)
+        Link link = name -> {
             Object symbol = ((Optional<?>) find.invoke(lookup, name)).orElseThrow(() -> new NoSuchMethodException(name));
-            return (MethodHandle) downcallHandle.invoke(linker, symbol, desc, optionArray);
+            return (MethodHandle) downcallHandle.invoke(linker, symbol, desc, options);
         };
-        socket = link.make("socket", i, i, i, i);
-        connect = link.make("connect", i, i, p, i);
-        close = link.make("close", i, i);
-        setsockopt = link.make("setsockopt", i, i, i, i, p, i);
-        getsockname = link.make("getsockname", i, i, p, p);
-        recv = link.make("recv", l, i, p, l, i);
-        sendto = link.make("sendto", l, i, p, l, i, p, i);
-        sendmmsg = link.make("sendmmsg", i, i, p, i, i);
-        recvmmsg = link.make("recvmmsg", i, i, p, i, i, p);
-        segmentAddress = segmentC.getMethod("address");
-        nullSegment = segmentC.getField("NULL").get(null);
-        epollCreate = link.make("epoll_create1", i, i);
-        epollCtl = link.make("epoll_ctl", i, i, i, i, p);
-        epollWait = link.make("epoll_wait", i, i, p, i, i);
+        socket = link.make("socket");
+        connect = link.make("connect");
+        close = link.make("close");
+        setsockopt = link.make("setsockopt");
+        getsockname = link.make("getsockname");
+        recv = link.make("recv");
+        sendmmsg = link.make("sendmmsg");
+        recvmmsg = link.make("recvmmsg");
+        epollCreate = link.make("epoll_create1");
+        epollCtl = link.make("epoll_ctl");
+        epollWait = link.make("epoll_wait");
     }
 
     @FunctionalInterface
     private interface Link {
-        MethodHandle make(String name, Object result, Object... args) throws ReflectiveOperationException;
+        MethodHandle make(String name) throws ReflectiveOperationException;
     }
 
-    /** A native view of a direct buffer, for binding into a handle. */
-    private Object segment(ByteBuffer direct) throws ReflectiveOperationException {
-        return ofBuffer.invoke(null, direct);
-    }
-
-    /** The native address of a direct buffer (for pointers inside structs). */
+    /** The native address of a direct buffer. */
     private long addressOf(ByteBuffer direct) throws ReflectiveOperationException {
-        return (long) segmentAddress.invoke(segment(direct));
+        return (long) segmentAddress.invoke(ofBuffer.invoke(null, direct));
     }
 
-    /** The calls with one thread's buffers bound in. Not thread-safe: one per lane. */
+    /**
+     * Where one thread's calls leave errno: a small buffer bound into every handle it calls
+     * through. The handles then take and return only longs, so calls need no reflection.
+     */
+    private final class Call {
+        private final ByteBuffer state = direct(captureSize);
+        private final Object segment;
+
+        Call() throws ReflectiveOperationException {
+            segment = ofBuffer.invoke(null, state);
+        }
+
+        /** {@code function} with this errno buffer bound: {@code (long × 6) -> long}. */
+        MethodHandle bound(MethodHandle function) {
+            return MethodHandles.insertArguments(function, 0, segment);
+        }
+
+        /** An int-returning call's result (the low half of the register), or -errno. */
+        int asInt(long raw) {
+            int r = (int) raw;
+            return r >= 0 ? r : -errno();
+        }
+
+        /** An ssize_t-returning call's result, or -errno. */
+        long asLong(long raw) {
+            return raw >= 0 ? raw : -errno();
+        }
+
+        private int errno() {
+            return state.getInt(errnoOffset);
+        }
+    }
+
+    /** The calls with one thread's buffers. Not thread-safe: one per lane. */
     Session session(int maxEvents) {
         try {
             return new Session(maxEvents);
@@ -213,25 +235,30 @@ final class LinuxSockets {
     }
 
     final class Session implements AutoCloseable {
-        private final ByteBuffer state = direct(captureSize);
+        private final Call call = new Call();
         private final ByteBuffer address = direct(SOCKADDR_SIZE);
         private final ByteBuffer local = direct(SOCKADDR_SIZE);
         private final ByteBuffer localLength = direct(4);
         private final ByteBuffer linger = direct(8);
         private final ByteBuffer scratch = direct(512);
         private final ByteBuffer event = direct(16);
-        private final ByteBuffer packet = direct(64);
         private final ByteBuffer intOption = direct(4);
         private final ByteBuffer events;
+        private final long addressAt;
+        private final long localAt;
+        private final long localLengthAt;
+        private final long lingerAt;
+        private final long scratchAt;
+        private final long eventAt;
+        private final long intOptionAt;
+        private final long eventsAt;
         private final int maxEvents;
         private final MethodHandle socketH;
         private final MethodHandle connectH;
         private final MethodHandle closeH;
-        private final MethodHandle lingerH;
+        private final MethodHandle setsockoptH;
         private final MethodHandle getsocknameH;
         private final MethodHandle recvH;
-        private final MethodHandle sendtoH;
-        private final MethodHandle setIntH;
         private final MethodHandle epollCtlH;
         private final MethodHandle epollWaitH;
         private final int epfd;
@@ -240,41 +267,41 @@ final class LinuxSockets {
         private Session(int maxEvents) throws ReflectiveOperationException {
             this.maxEvents = maxEvents;
             this.events = direct(maxEvents * epollEventSize);
-            Object st = segment(state);
-            socketH = MethodHandles.insertArguments(socket, 0, st);
-            connectH = bind(connect, st, 2, segment(address));                     // (fd, len)
-            closeH = MethodHandles.insertArguments(close, 0, st);
+            addressAt = addressOf(address);
+            localAt = addressOf(local);
+            localLengthAt = addressOf(localLength);
+            lingerAt = addressOf(linger);
+            scratchAt = addressOf(scratch);
+            eventAt = addressOf(event);
+            intOptionAt = addressOf(intOption);
+            eventsAt = addressOf(events);
             linger.putInt(0, 1).putInt(4, 0);                                    // l_onoff = 1, l_linger = 0
-            lingerH = bind(setsockopt, st, 4, segment(linger));                  // (fd, level, option, len)
-            getsocknameH = MethodHandles.insertArguments(                       // (fd)
-                    MethodHandles.insertArguments(getsockname, 2, segment(local), segment(localLength)), 0, st);
-            recvH = bind(recv, st, 2, segment(scratch));                         // (fd, len, flags)
-            sendtoH = bind(MethodHandles.insertArguments(sendto, 5, segment(address)), st, 2, segment(packet)); // (fd, len, flags, addrlen)
-            setIntH = bind(setsockopt, st, 4, segment(intOption));               // (fd, level, option, len)
-            epollCtlH = bind(epollCtl, st, 4, segment(event));                   // (epfd, op, fd)
-            epollWaitH = bind(epollWait, st, 2, segment(events));                // (epfd, max, timeout)
-            int fd = (int) invoke(MethodHandles.insertArguments(epollCreate, 0, st), EPOLL_CLOEXEC);
+            socketH = call.bound(socket);
+            connectH = call.bound(connect);
+            closeH = call.bound(close);
+            setsockoptH = call.bound(setsockopt);
+            getsocknameH = call.bound(getsockname);
+            recvH = call.bound(recv);
+            epollCtlH = call.bound(epollCtl);
+            epollWaitH = call.bound(epollWait);
+            int fd;
+            try {
+                fd = call.asInt((long) call.bound(epollCreate).invokeExact((long) EPOLL_CLOEXEC, 0L, 0L, 0L, 0L, 0L));
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
             if (fd < 0) throw new IllegalStateException("epoll_create1 failed: errno " + -fd);
             this.epfd = fd;
         }
 
-        /** Binds the capture state at 0 and a buffer at {@code at} (counted in the original parameters). */
-        private static MethodHandle bind(MethodHandle h, Object state, int at, Object buffer) {
-            return MethodHandles.insertArguments(MethodHandles.insertArguments(h, at, buffer), 0, state);
-        }
-
-        private int errno() {
-            return state.getInt(errnoOffset);
-        }
-
-        private int result(int r) {
-            return r >= 0 ? r : -errno();
-        }
-
         /** A new non-blocking TCP socket, or -errno. */
         int socket(boolean ipv6) {
+            return newSocket(ipv6 ? AF_INET6 : AF_INET, SOCK_STREAM, 0);
+        }
+
+        private int newSocket(int family, int type, int protocol) {
             try {
-                return result((int) socketH.invokeExact(ipv6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+                return call.asInt((long) socketH.invokeExact((long) family, (long) (type | SOCK_NONBLOCK | SOCK_CLOEXEC), (long) protocol, 0L, 0L, 0L));
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -284,7 +311,7 @@ final class LinuxSockets {
         int connect(int fd, InetAddress target, int port) {
             int length = fill(target, port);
             try {
-                return result((int) connectH.invokeExact(fd, length));
+                return call.asInt((long) connectH.invokeExact((long) fd, addressAt, (long) length, 0L, 0L, 0L));
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -308,7 +335,7 @@ final class LinuxSockets {
 
         int close(int fd) {
             try {
-                return result((int) closeH.invokeExact(fd));
+                return call.asInt((long) closeH.invokeExact((long) fd, 0L, 0L, 0L, 0L, 0L));
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -316,8 +343,18 @@ final class LinuxSockets {
 
         /** SO_LINGER 0: the close that follows sends a reset and leaves no TIME_WAIT behind. */
         void lingerZero(int fd) {
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, lingerAt, 8);   // best effort, as with NIO
+        }
+
+        /** setsockopt with an int value: 0 or -errno. */
+        int setInt(int fd, int level, int option, int value) {
+            intOption.putInt(0, value);
+            return setsockopt(fd, level, option, intOptionAt, 4);
+        }
+
+        private int setsockopt(int fd, int level, int option, long value, int length) {
             try {
-                int ignored = (int) lingerH.invokeExact(fd, SOL_SOCKET, SO_LINGER, 8);   // best effort, as with NIO
+                return call.asInt((long) setsockoptH.invokeExact((long) fd, (long) level, (long) option, value, (long) length, 0L));
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -330,7 +367,7 @@ final class LinuxSockets {
         boolean isSelfConnected(int fd, InetAddress target, int port) {
             localLength.putInt(0, SOCKADDR_SIZE);
             try {
-                if ((int) getsocknameH.invokeExact(fd) < 0) return false;
+                if (call.asInt((long) getsocknameH.invokeExact((long) fd, localAt, localLengthAt, 0L, 0L, 0L)) < 0) return false;
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -344,7 +381,7 @@ final class LinuxSockets {
         /** Reads without waiting: bytes read (0 at end of stream) or -errno (-EAGAIN when nothing is there). */
         int recv(int fd) {
             try {
-                return (int) resultLong((long) recvH.invokeExact(fd, (long) scratch.capacity(), MSG_DONTWAIT));
+                return (int) call.asLong((long) recvH.invokeExact((long) fd, scratchAt, (long) scratch.capacity(), (long) MSG_DONTWAIT, 0L, 0L));
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -352,54 +389,12 @@ final class LinuxSockets {
 
         /** A new non-blocking raw IPv4 socket for TCP segments (root only), or -errno (-EPERM without the capability). */
         int rawTcpSocket() {
-            return rawSocket(IPPROTO_TCP);
+            return newSocket(AF_INET, SOCK_RAW, IPPROTO_TCP);
         }
 
         /** A new non-blocking raw IPv4 socket that receives every ICMP message (root only), or -errno. */
         int rawIcmpSocket() {
-            return rawSocket(IPPROTO_ICMP);
-        }
-
-        private int rawSocket(int protocol) {
-            try {
-                return result((int) socketH.invokeExact(AF_INET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, protocol));
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-        }
-
-        /** The buffer {@link #sendPacket} sends from: the caller writes a TCP segment at offset 0. */
-        ByteBuffer packet() {
-            return packet;
-        }
-
-        /** What the last {@link #recv} read (valid up to the length it returned). */
-        ByteBuffer received() {
-            return scratch;
-        }
-
-        /** Sends the first {@code length} bytes of {@link #packet} to {@code target} on a raw socket: bytes sent or -errno. */
-        int sendPacket(int fd, InetAddress target, int length) {
-            int addressLength = fill(target, 0);   // a raw socket ignores the port
-            try {
-                return (int) resultLong((long) sendtoH.invokeExact(fd, (long) length, 0, addressLength));
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-        }
-
-        /** setsockopt with an int value: 0 or -errno. */
-        int setInt(int fd, int level, int option, int value) {
-            intOption.putInt(0, value);
-            try {
-                return result((int) setIntH.invokeExact(fd, level, option, 4));
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-        }
-
-        private long resultLong(long r) {
-            return r >= 0 ? r : -errno();
+            return newSocket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
         }
 
         int watch(int fd, int mask) {
@@ -410,14 +405,10 @@ final class LinuxSockets {
             return ctl(EPOLL_CTL_MOD, fd, mask);
         }
 
-        int unwatch(int fd) {
-            return ctl(EPOLL_CTL_DEL, fd, 0);
-        }
-
         private int ctl(int op, int fd, int mask) {
             event.order(ByteOrder.nativeOrder()).putInt(0, mask).putLong(epollEventSize == 12 ? 4 : 8, fd);
             try {
-                return result((int) epollCtlH.invokeExact(epfd, op, fd));
+                return call.asInt((long) epollCtlH.invokeExact((long) epfd, (long) op, (long) fd, eventAt, 0L, 0L));
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -426,7 +417,7 @@ final class LinuxSockets {
         /** Waits up to {@code timeoutMillis} (0: just look) and returns how many events are ready, or -errno. */
         int poll(int timeoutMillis) {
             try {
-                return result((int) epollWaitH.invokeExact(epfd, maxEvents, timeoutMillis));
+                return call.asInt((long) epollWaitH.invokeExact((long) epfd, eventsAt, (long) maxEvents, (long) timeoutMillis, 0L, 0L));
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -436,10 +427,6 @@ final class LinuxSockets {
             return (int) events.order(ByteOrder.nativeOrder()).getLong(i * epollEventSize + (epollEventSize == 12 ? 4 : 8));
         }
 
-        int eventMask(int i) {
-            return events.order(ByteOrder.nativeOrder()).getInt(i * epollEventSize);
-        }
-
         @Override
         public void close() {
             close(epfd);
@@ -447,8 +434,8 @@ final class LinuxSockets {
     }
 
     /**
-     * PROTOTYPE: sendmmsg and recvmmsg on a raw socket, {@code size} datagrams per system call, and a
-     * classic BPF filter so the socket only queues what comes to one TCP port. Not thread-safe.
+     * sendmmsg and recvmmsg on a raw socket, {@code size} datagrams per system call, and a classic
+     * BPF filter so the socket only queues what comes to one TCP port. Not thread-safe.
      */
     Batch batch(int size) {
         try {
@@ -465,7 +452,7 @@ final class LinuxSockets {
 
     final class Batch {
         final int size;
-        private final ByteBuffer state = direct(captureSize);
+        private final Call call = new Call();
         private final ByteBuffer sendVec;
         private final ByteBuffer sendIov;
         private final ByteBuffer sendData;
@@ -475,9 +462,12 @@ final class LinuxSockets {
         private final ByteBuffer recvData;
         private final ByteBuffer filter = direct(8 * 8);
         private final ByteBuffer program = direct(16);
+        private final long sendVecAt;
+        private final long recvVecAt;
+        private final long programAt;
         private final MethodHandle sendH;
         private final MethodHandle recvH;
-        private final MethodHandle attachH;
+        private final MethodHandle setsockoptH;
 
         private Batch(int size) throws ReflectiveOperationException {
             this.size = size;
@@ -497,11 +487,13 @@ final class LinuxSockets {
                 recvIov.putLong(k * 16, rd + (long) k * RECEIVE_SLOT).putLong(k * 16 + 8, RECEIVE_SLOT);
                 recvVec.putLong(k * MMSGHDR + 16, ri + k * 16L).putLong(k * MMSGHDR + 24, 1);
             }
-            Object st = segment(state);
-            sendH = Session.bind(sendmmsg, st, 2, segment(sendVec));                                     // (fd, n, flags)
-            recvH = Session.bind(MethodHandles.insertArguments(recvmmsg, 5, nullSegment), st, 2, segment(recvVec)); // (fd, n, flags)
+            sendVecAt = addressOf(sendVec);
+            recvVecAt = addressOf(recvVec);
+            programAt = addressOf(program);
             program.putLong(8, addressOf(filter));
-            attachH = MethodHandles.insertArguments(MethodHandles.insertArguments(setsockopt, 4, segment(program)), 0, st); // (fd, level, option, len)
+            sendH = call.bound(sendmmsg);
+            recvH = call.bound(recvmmsg);
+            setsockoptH = call.bound(setsockopt);
         }
 
         /** Slot {@code k} of the send buffers: the caller writes a TCP segment of {@code length} bytes there. */
@@ -520,9 +512,9 @@ final class LinuxSockets {
 
         /** Sends datagrams {@code from..from+count-1}: how many went, or -errno. */
         int send(int fd, int from, int count) {
-            if (from != 0) throw new IllegalArgumentException("prototype: batches start at slot 0");
+            if (from != 0) throw new IllegalArgumentException("batches start at slot 0");
             try {
-                return result((int) sendH.invokeExact(fd, count, 0));
+                return call.asInt((long) sendH.invokeExact((long) fd, sendVecAt, (long) count, 0L, 0L, 0L));
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -530,8 +522,8 @@ final class LinuxSockets {
 
         /** Reads up to {@link #size} datagrams without waiting: how many, or -errno (-EAGAIN when none). */
         int receive(int fd) {
-            try {
-                return result((int) recvH.invokeExact(fd, size, MSG_DONTWAIT));
+            try {   // no timeout (a null pointer): MSG_DONTWAIT already returns at once
+                return call.asInt((long) recvH.invokeExact((long) fd, recvVecAt, (long) size, (long) MSG_DONTWAIT, 0L, 0L));
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -559,7 +551,7 @@ final class LinuxSockets {
             n = op(n, 0x06, 0, 0, 0);          // ret 0: drop
             program.order(ByteOrder.nativeOrder()).putShort(0, (short) n);
             try {
-                return result((int) attachH.invokeExact(fd, SOL_SOCKET, SO_ATTACH_FILTER, 16));
+                return call.asInt((long) setsockoptH.invokeExact((long) fd, (long) SOL_SOCKET, (long) SO_ATTACH_FILTER, programAt, 16L, 0L));
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -569,26 +561,10 @@ final class LinuxSockets {
             filter.order(ByteOrder.nativeOrder()).putShort(n * 8, (short) code).put(n * 8 + 2, (byte) jt).put(n * 8 + 3, (byte) jf).putInt(n * 8 + 4, k);
             return n + 1;
         }
-
-        private int errno() {
-            return state.getInt(errnoOffset);
-        }
-
-        private int result(int r) {
-            return r >= 0 ? r : -errno();
-        }
     }
 
     private static ByteBuffer direct(int size) {
         return ByteBuffer.allocateDirect(Math.max(8, size)).order(ByteOrder.nativeOrder());
-    }
-
-    private static Object invoke(MethodHandle h, int arg) {
-        try {
-            return h.invoke(arg);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
     }
 
     private static RuntimeException rethrow(Throwable t) {

@@ -1,7 +1,12 @@
 package dev.vantage.assess;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
@@ -118,13 +123,8 @@ public final class KnowledgeBase {
                 new Lazy<>(KnowledgeBase::messagesFile));
     }
 
-    /** One YAML reader for every file (it is thread-safe once configured). */
-    private static final class Yaml {
-        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
-    }
-
     private static Map<String, ServiceEntry> servicesFile() {
-        JsonNode servicesNode = read(Yaml.MAPPER, "services.yaml").path("services");
+        JsonNode servicesNode = read("services").path("services");
         Map<String, ServiceEntry> services = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = servicesNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -143,7 +143,7 @@ public final class KnowledgeBase {
     }
 
     private static Map<String, FindingEntry> findingsFile() {
-        JsonNode findingsNode = read(Yaml.MAPPER, "findings.yaml").path("findings");
+        JsonNode findingsNode = read("findings").path("findings");
         Map<String, FindingEntry> findings = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = findingsNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -161,7 +161,7 @@ public final class KnowledgeBase {
     }
 
     private static List<ChecklistItem> checklistFile() {
-        JsonNode checklistNode = read(Yaml.MAPPER, "checklist.yaml").path("checklist");
+        JsonNode checklistNode = read("checklist").path("checklist");
         List<ChecklistItem> checklist = new ArrayList<>();
         for (JsonNode n : checklistNode) {
             JsonNode when = n.path("applies_when");
@@ -176,7 +176,7 @@ public final class KnowledgeBase {
     }
 
     private static Map<String, Map<Lang, String>> messagesFile() {
-        JsonNode messagesNode = read(Yaml.MAPPER, "messages.yaml").path("messages");
+        JsonNode messagesNode = read("messages").path("messages");
         Map<String, Map<Lang, String>> messages = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = messagesNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -211,12 +211,48 @@ public final class KnowledgeBase {
         }
     }
 
-    private static JsonNode read(ObjectMapper yaml, String file) {
-        try (InputStream in = KnowledgeBase.class.getResourceAsStream(DIR + file)) {
-            if (in == null) throw new IllegalStateException("missing knowledge-base file " + file);
-            return yaml.readTree(in);
+    /**
+     * One file as a tree: the JSON the build wrote from its YAML ({@link KnowledgeBaseCompiler}),
+     * or the YAML itself where no build step ran (an IDE's own compile). Built with the streaming
+     * parser and the node factory alone: a full object mapper costs more to set up than the
+     * services file costs to read.
+     */
+    private static JsonNode read(String name) {
+        InputStream json = KnowledgeBase.class.getResourceAsStream(DIR + name + ".json");
+        try (InputStream in = json != null ? json : KnowledgeBase.class.getResourceAsStream(DIR + name + ".yaml")) {
+            if (in == null) throw new IllegalStateException("missing knowledge-base file " + name + ".yaml");
+            try (JsonParser p = (json != null ? new JsonFactory() : new YAMLFactory()).createParser(in)) {
+                if (p.nextToken() == null) throw new IllegalStateException("empty knowledge-base file " + name);
+                return tree(p);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read knowledge-base file " + file, e);
+            throw new UncheckedIOException("cannot read knowledge-base file " + name, e);
         }
+    }
+
+    /** The value at the parser's current token, as a tree (the parser ends on its last token). */
+    private static JsonNode tree(JsonParser p) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return switch (p.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode o = nodes.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    o.set(field, tree(p));
+                }
+                yield o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = nodes.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) a.add(tree(p));
+                yield a;
+            }
+            case VALUE_NUMBER_INT -> nodes.numberNode(p.getLongValue());
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDoubleValue());
+            case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(p.getBooleanValue());
+            case VALUE_NULL -> nodes.nullNode();
+            default -> nodes.textNode(p.getText());
+        };
     }
 }

@@ -29,6 +29,7 @@ import dev.vantage.udp.UdpScanner;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class Inspection {
         @Override
         public void hostDone(HostResult h) {
             List<PortResult> listed = options.listAllPorts() ? allPorts.remove(h.target().address()) : h.reachable();
-            List<PortReport> reports = inPortOrder(listed == null ? List.of() : listed);
+            PortReport[] reports = inPortOrder(listed == null ? List.of() : listed);
             Trace.done(Trace.start(), "scan-done " + h.target().addressText());
             inFlight.register();
             Thread.ofVirtual().name("vantage-host-" + h.target().addressText()).start(() -> {
@@ -171,23 +172,25 @@ public final class Inspection {
          * them in the shuffled order they were decided; placing each at its number is linear, where
          * a comparison sort costs tens of milliseconds (under the scanner's lock, after the scan).
          */
-        private static List<PortReport> inPortOrder(List<PortResult> listed) {
-            List<PortReport> reports = new ArrayList<>(listed.size());
-            if (listed.size() >= 1024) {
+        private static PortReport[] inPortOrder(List<PortResult> listed) {
+            int n = listed.size();
+            PortReport[] reports = new PortReport[n];
+            if (n >= 1024) {
                 PortReport[] at = new PortReport[65536];
                 for (PortResult p : listed) at[p.port()] = PortReport.of(p);
-                for (PortReport r : at) if (r != null) reports.add(r);
-                if (reports.size() == listed.size()) return reports;
-                reports.clear();   // a port listed twice: keep every entry, sorted as below
+                int k = 0;
+                for (PortReport r : at) if (r != null) reports[k++] = r;
+                if (k == n) return reports;
+                // a port listed twice: keep every entry, sorted as below
             }
-            for (PortResult p : listed) reports.add(PortReport.of(p));
-            reports.sort(Comparator.comparingInt(PortReport::port));
+            for (int i = 0; i < n; i++) reports[i] = PortReport.of(listed.get(i));
+            Arrays.sort(reports, Comparator.comparingInt(PortReport::port));
             return reports;
         }
 
-        private void examine(HostResult h, List<PortReport> reports) {
+        /** Examines the open ports (the rest of {@code done} stays as it is) and emits the host. */
+        private void examine(HostResult h, PortReport[] done) {
             List<Thread> workers = new ArrayList<>();
-            PortReport[] done = reports.toArray(PortReport[]::new);
             for (int i = 0; i < done.length; i++) {
                 PortReport p = done[i];
                 if (p.state() != PortState.OPEN) continue;            // most of a full listing: no object made for it
@@ -212,8 +215,15 @@ public final class Inspection {
                     return;
                 }
             }
-            List<PortReport> all = new ArrayList<>(List.of(done));
-            all.addAll(udpReports);
+            // One copy of a listing that may hold 65 535 ports: the report keeps this immutable list as it is.
+            List<PortReport> all;
+            if (udpReports.isEmpty()) {
+                all = List.of(done);
+            } else {
+                PortReport[] both = Arrays.copyOf(done, done.length + udpReports.size());
+                for (int i = 0; i < udpReports.size(); i++) both[done.length + i] = udpReports.get(i);
+                all = List.of(both);
+            }
             emit(new HostReport(h.target(), all, h.counts(), h.closed(), h.filtered(), h.elapsedMillis()));
         }
 

@@ -43,7 +43,8 @@ final class OutputTarget implements AutoCloseable {
             Path writeTo = partial != null ? partial : file;
             OutputStream out = Files.newOutputStream(writeTo);
             if (partial != null) ownerOnly(partial);
-            return new OutputTarget(file, partial, new BufferedOutputStream(out));
+            // A large buffer: a full --show-all listing is megabytes, which the generator hands over in 8 kB pieces.
+            return new OutputTarget(file, partial, new BufferedOutputStream(out, 1 << 20));
         } catch (IOException | UnsupportedOperationException e) {
             throw new BadInputException("Cannot write to '" + file + "'; check that the directory is writable.");
         }

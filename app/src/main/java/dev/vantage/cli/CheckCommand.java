@@ -193,7 +193,9 @@ final class CheckCommand implements Callable<Integer> {
         if (targetFile != null) specs.addAll(TargetParser.readTargetFile(targetFile));
         List<Target> resolved = new TargetParser(HostResolver.system(), !firstAddress, maxTargets).parse(specs, excludes);
 
+        PhaseTimer.mark("targets");
         String method = dev.vantage.scan.TcpScanner.methodFor(config.method(), resolved);   // refuses an impossible --scan-method syn now
+        PhaseTimer.mark("scan method (native calls linked)");
         if (dryRun) {
             out.printf(Locale.ROOT, "Would check %d %s × %d TCP ports (%s, %s), level %d, %s; nothing sent.%n",
                     resolved.size(), resolved.size() == 1 ? "address" : "addresses", portList.size(), portList, method, level,

@@ -231,7 +231,7 @@ public final class KnowledgeBase {
     }
 
     /** The value at the parser's current token, as a tree (the parser ends on its last token). */
-    private static JsonNode tree(JsonParser p) throws IOException {
+    static JsonNode tree(JsonParser p) throws IOException {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         return switch (p.currentToken()) {
             case START_OBJECT -> {
@@ -248,7 +248,11 @@ public final class KnowledgeBase {
                 while (p.nextToken() != JsonToken.END_ARRAY) a.add(tree(p));
                 yield a;
             }
-            case VALUE_NUMBER_INT -> nodes.numberNode(p.getLongValue());
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {   // the node types the object mapper picks
+                case INT -> nodes.numberNode(p.getIntValue());
+                case LONG -> nodes.numberNode(p.getLongValue());
+                default -> nodes.numberNode(p.getBigIntegerValue());
+            };
             case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDoubleValue());
             case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(p.getBooleanValue());
             case VALUE_NULL -> nodes.nullNode();

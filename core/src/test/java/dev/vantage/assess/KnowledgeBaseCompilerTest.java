@@ -1,5 +1,7 @@
 package dev.vantage.assess;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -20,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KnowledgeBaseCompilerTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MIXED = "{\"n\": 22, \"big\": 99999999999, \"x\": 1.5, \"b\": false, \"z\": null, \"l\": [\"a\", {}]}";
 
     @Test
     void everyShippedJsonFileEqualsItsYaml() throws IOException {
@@ -28,6 +31,25 @@ class KnowledgeBaseCompilerTest {
             JsonNode json = resource(name + ".json", JSON);
             assertTrue(yaml.size() > 0, name);
             assertEquals(yaml, json, name + ".json differs from " + name + ".yaml");
+        }
+    }
+
+    /** The tree the knowledge base builds from a parser is the object mapper's, from JSON and from YAML alike. */
+    @Test
+    void streamingTreeEqualsTheMappersTree() throws IOException {
+        for (String name : new String[] {"services", "findings", "checklist", "messages"}) {
+            for (JsonFactory format : new JsonFactory[] {new JsonFactory(), new YAMLFactory()}) {
+                String file = name + (format instanceof YAMLFactory ? ".yaml" : ".json");
+                try (InputStream in = KnowledgeBase.class.getResourceAsStream("kb/" + file);
+                     JsonParser p = format.createParser(in)) {
+                    p.nextToken();
+                    assertEquals(resource(file, format instanceof YAMLFactory ? YAML : JSON), KnowledgeBase.tree(p), file);
+                }
+            }
+        }
+        try (JsonParser p = new JsonFactory().createParser(MIXED)) {   // numbers, booleans, null, nesting
+            p.nextToken();
+            assertEquals(JSON.readTree(MIXED), KnowledgeBase.tree(p));
         }
     }
 

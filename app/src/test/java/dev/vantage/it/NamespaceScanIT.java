@@ -33,9 +33,7 @@ class NamespaceScanIT {
     static void up() throws Exception {
         assumeTrue(Netns.usable(), "needs root, ip and iptables");
         net = new Netns();
-        net.add(SCAN);
-        net.add(TARGET);
-        net.link(SCAN, "vt-it-s0", "198.18.0.10/24", TARGET, "vt-it-t0", TARGET_IP + "/24");
+        net.scannerAndTarget(SCAN, TARGET, "198.18.0");
         String[] rules = {
             "-p tcp --dport 81 -j DROP",
             "-p tcp --dport 82 -j REJECT --reject-with icmp-admin-prohibited",

@@ -55,7 +55,17 @@ final class Netns implements AutoCloseable {
         return run(seconds, prefixed(ns, command).toArray(String[]::new));
     }
 
-    /** Starts a long-running process inside a namespace; it is ended in {@link #close()}. */
+    /**
+     * A scanner namespace and a target namespace joined by a veth, at {@code net}.10 and
+     * {@code net}.20 (a /24 of 198.18.0.0/15, e.g. {@code "198.18.1"}; one per test).
+     */
+    void scannerAndTarget(String scanNs, String targetNs, String net) {
+        add(scanNs);
+        add(targetNs);
+        String third = net.substring(net.lastIndexOf('.') + 1);   // veth names per subnet, within 15 characters
+        link(scanNs, "vt-s" + third, net + ".10/24", targetNs, "vt-t" + third, net + ".20/24");
+    }
+
     /**
      * Starts a {@link TestListener} in {@code ns} ({@code hold PORTS}, {@code close PORTS}, for
      * five minutes at most) and waits, bounded, until every one of its ports listens.
@@ -72,6 +82,7 @@ final class Netns implements AutoCloseable {
         throw new IllegalStateException("listeners did not come up in " + ns + ": hold " + hold + ", close " + close);
     }
 
+    /** Starts a long-running process inside a namespace; it is ended in {@link #close()}. */
     Process start(String ns, String... command) {
         try {
             Process p = new ProcessBuilder(prefixed(ns, command)).redirectErrorStream(true)

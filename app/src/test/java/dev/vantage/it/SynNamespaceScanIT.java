@@ -36,9 +36,7 @@ class SynNamespaceScanIT {
     static void up() throws Exception {
         assumeTrue(Netns.usable(), "needs root, ip and iptables");
         net = new Netns();
-        net.add(SCAN);
-        net.add(TARGET);
-        net.link(SCAN, "vt-syn-s0", "198.18.1.10/24", TARGET, "vt-syn-t0", TARGET_IP + "/24");
+        net.scannerAndTarget(SCAN, TARGET, "198.18.1");
         // The target's kernel limits ICMP errors per peer (a burst of six, then one a second). The
         // connect scan, run first, spends that budget on ports 82 and 83 (three attempts each, plus
         // the kernel's own SYN retransmissions), and the SYN scan a second later then found no

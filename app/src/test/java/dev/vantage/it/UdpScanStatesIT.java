@@ -107,9 +107,7 @@ class UdpScanStatesIT {
     void closedPortsStayClosedDespiteIcmpRateLimiting() {
         assumeTrue(Netns.usable(), "needs root, ip and iptables");
         try (Netns net = new Netns()) {
-            net.add("vt-it-udp-scan");
-            net.add("vt-it-udp-tgt");
-            net.link("vt-it-udp-scan", "vt-it-us0", "198.18.7.10/24", "vt-it-udp-tgt", "vt-it-ut0", "198.18.7.20/24");
+            net.scannerAndTarget("vt-it-udp-scan", "vt-it-udp-tgt", "198.18.7");
             List<String> cmd = new java.util.ArrayList<>(List.of(Netns.java(), "-cp", Netns.testClasspath(),
                     UdpCheckMain.class.getName(), "198.18.7.20"));
             for (int p : dev.vantage.udp.UdpPorts.key()) cmd.add(String.valueOf(p));

@@ -445,8 +445,8 @@ final class LinuxSockets {
         }
     }
 
-    static final int SEND_SLOT = 64;
-    static final int RECEIVE_SLOT = 128;
+    private static final int SEND_SLOT = 64;
+    private static final int RECEIVE_SLOT = 128;
     private static final int MMSGHDR = 64;
     private static final int SO_ATTACH_FILTER = 26;
 

@@ -170,7 +170,7 @@ final class SynLane implements Lane {
                 }
                 launched += taken;
                 now = System.nanoTime();
-                if (launched % 256 == 0) readReplies(now);   // keep the receive buffer from overflowing
+                if (launched % 256 == 0) drain(raw, now);   // keep the receive buffer from overflowing
             }
             flush(now);
             if (waiting.isEmpty() && confirming.isEmpty() && scheduler.finished()) return;
@@ -186,7 +186,7 @@ final class SynLane implements Lane {
                     continue;
                 }
                 if (fd == icmp) {
-                    readIcmp(now);
+                    drain(icmp, now);
                     continue;
                 }
                 Probe p = confirming.get(fd);
@@ -194,7 +194,7 @@ final class SynLane implements Lane {
                 if (p.phase == Probe.Phase.CONNECTING) connectAnswer(p, calls.connect(fd, p.host.target.address(), p.port()), now);
                 else watchRead(p, now);
             }
-            if (rawReady || launched > 0) readReplies(now);
+            if (rawReady || launched > 0) drain(raw, now);
             if (now - lastSweep >= SWEEP_EVERY_NANOS) sweep(now);
         }
     }
@@ -239,15 +239,22 @@ final class SynLane implements Lane {
             }
         }
         queuedCount = 0;
-        if (went < n) readReplies(now);
+        if (went < n) drain(raw, now);
     }
 
-    private void readReplies(long now) {
+    /**
+     * Reads what waits on the raw TCP or the ICMP socket, a batch per call, up to {@link #READ_BATCH}
+     * datagrams: TCP segments go to {@link #reply}, ICMP messages to {@link #unreachable}.
+     */
+    private void drain(int fd, long now) {
         for (int n = 0; n < READ_BATCH; n += BATCH) {
-            int got = io.receive(raw);
+            int got = io.receive(fd);
             if (got == -EAGAIN || got == -EINTR) return;
-            if (got < 0) throw new IllegalStateException("reading the raw socket failed: errno " + -got);
-            for (int k = 0; k < got; k++) reply(receiveSlots[k], io.receivedLength(k), now);
+            if (got < 0) throw new IllegalStateException("reading the " + (fd == raw ? "raw" : "ICMP") + " socket failed: errno " + -got);
+            for (int k = 0; k < got; k++) {
+                if (fd == raw) reply(receiveSlots[k], io.receivedLength(k), now);
+                else unreachable(receiveSlots[k], io.receivedLength(k), now);
+            }
             if (got < BATCH) return;
         }
     }
@@ -280,16 +287,6 @@ final class SynLane implements Lane {
         } else {
             scheduler.socketClosed();
             scheduler.timedOut(p, now);   // an odd answer: ask again
-        }
-    }
-
-    private void readIcmp(long now) {
-        for (int n = 0; n < READ_BATCH; n += BATCH) {
-            int got = io.receive(icmp);
-            if (got == -EAGAIN || got == -EINTR) return;
-            if (got < 0) throw new IllegalStateException("reading the ICMP socket failed: errno " + -got);
-            for (int k = 0; k < got; k++) unreachable(receiveSlots[k], io.receivedLength(k), now);
-            if (got < BATCH) return;
         }
     }
 

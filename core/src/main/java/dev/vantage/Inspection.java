@@ -9,6 +9,7 @@ import dev.vantage.probe.Service;
 import dev.vantage.probe.ServiceIdentifier;
 import dev.vantage.probe.ServiceProbe;
 import dev.vantage.result.HostReport;
+import dev.vantage.result.PortListing;
 import dev.vantage.result.PortReport;
 import dev.vantage.result.ResultListener;
 import dev.vantage.scan.HostResult;
@@ -30,7 +31,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,13 +111,14 @@ public final class Inspection {
     private final class Run implements ScanListener {
         private final ResultListener results;
         private final Map<InetAddress, Integer> position = new HashMap<>();
-        private final Map<InetAddress, List<PortResult>> allPorts = new HashMap<>();
+        private final Map<InetAddress, DecidedPorts> allPorts = new HashMap<>();
         private final Map<Integer, HostReport> ready = new HashMap<>();
         private final Phaser inFlight = new Phaser(1);
         private final Semaphore slots = new Semaphore(options.parallelPorts());
         private final List<Target> targets;
         private final Map<InetAddress, FutureTask<List<UdpPortResult>>> udpScans = new ConcurrentHashMap<>();
         private int nextToEmit;
+        private int portsPerHost;
 
         Run(List<Target> targets, ResultListener results) {
             this.results = results;
@@ -127,6 +128,7 @@ public final class Inspection {
 
         @Override
         public void started(ScanPlan plan) {
+            portsPerHost = plan.portsPerHost();
             results.started(plan);
             if (options.udpPorts().length == 0) return;
             for (Target t : targets) udpScanOf(t);
@@ -148,14 +150,20 @@ public final class Inspection {
 
         @Override
         public void portDone(PortResult r) {
-            if (options.listAllPorts()) allPorts.computeIfAbsent(r.target().address(), a -> new ArrayList<>()).add(r);
+            if (options.listAllPorts()) allPorts.computeIfAbsent(r.target().address(), a -> new DecidedPorts(portsPerHost)).add(r);
         }
 
         /** Called under the scanner's lock: hand the host's work to virtual threads and return at once. */
         @Override
         public void hostDone(HostResult h) {
-            List<PortResult> listed = options.listAllPorts() ? allPorts.remove(h.target().address()) : h.reachable();
-            PortReport[] reports = inPortOrder(listed == null ? List.of() : listed);
+            PortReport[] reports;
+            if (options.listAllPorts()) {
+                DecidedPorts listed = allPorts.remove(h.target().address());
+                reports = listed == null ? new PortReport[0] : listed.inPortOrder();
+            } else {
+                reports = new PortReport[h.reachable().size()];
+                for (int i = 0; i < reports.length; i++) reports[i] = PortReport.of(h.reachable().get(i));   // by port already
+            }
             Trace.done(Trace.start(), "scan-done " + h.target().addressText());
             inFlight.register();
             Thread.ofVirtual().name("vantage-host-" + h.target().addressText()).start(() -> {
@@ -168,35 +176,19 @@ public final class Inspection {
         }
 
         /**
-         * The host's ports as reports, by port number. With --show-all a full scan lists 65 535 of
-         * them in the shuffled order they were decided; placing each at its number is linear, where
-         * a comparison sort costs tens of milliseconds (under the scanner's lock, after the scan).
+         * Examines the open ports (the rest of {@code done}, sorted by port, stays as it is) and
+         * emits the host. Only the reachable ports are visited: a full listing is 65 535 entries
+         * that nothing here needs to look at.
          */
-        private static PortReport[] inPortOrder(List<PortResult> listed) {
-            int n = listed.size();
-            PortReport[] reports = new PortReport[n];
-            if (n >= 1024) {
-                PortReport[] at = new PortReport[65536];
-                for (PortResult p : listed) at[p.port()] = PortReport.of(p);
-                int k = 0;
-                for (PortReport r : at) if (r != null) reports[k++] = r;
-                if (k == n) return reports;
-                // a port listed twice: keep every entry, sorted as below
-            }
-            for (int i = 0; i < n; i++) reports[i] = PortReport.of(listed.get(i));
-            Arrays.sort(reports, Comparator.comparingInt(PortReport::port));
-            return reports;
-        }
-
-        /** Examines the open ports (the rest of {@code done} stays as it is) and emits the host. */
         private void examine(HostResult h, PortReport[] done) {
             List<Thread> workers = new ArrayList<>();
-            for (int i = 0; i < done.length; i++) {
-                PortReport p = done[i];
-                if (p.state() != PortState.OPEN) continue;            // most of a full listing: no object made for it
-                PortResult r = new PortResult(h.target(), p.port(), p.protocol(), p.state(), p.reason(), p.rttMicros(), p.attempts());
-                if (!shouldExamine(r)) continue;
-                int index = i;
+            int[] reachableAt = new int[h.reachable().size()];
+            for (int k = 0; k < reachableAt.length; k++) {
+                PortResult r = h.reachable().get(k);
+                int index = indexOf(done, r.port());
+                reachableAt[k] = index;
+                if (index < 0 || !shouldExamine(r)) continue;
+                PortReport p = done[index];
                 workers.add(Thread.ofVirtual().start(() -> {
                     slots.acquireUninterruptibly();
                     try {
@@ -215,16 +207,36 @@ public final class Inspection {
                     return;
                 }
             }
-            // One copy of a listing that may hold 65 535 ports: the report keeps this immutable list as it is.
-            List<PortReport> all;
-            if (udpReports.isEmpty()) {
-                all = List.of(done);
-            } else {
-                PortReport[] both = Arrays.copyOf(done, done.length + udpReports.size());
-                for (int i = 0; i < udpReports.size(); i++) both[done.length + i] = udpReports.get(i);
-                all = List.of(both);
+            PortReport[] all = done;
+            if (!udpReports.isEmpty()) {
+                all = Arrays.copyOf(done, done.length + udpReports.size());
+                for (int i = 0; i < udpReports.size(); i++) all[done.length + i] = udpReports.get(i);
             }
-            emit(new HostReport(h.target(), all, h.counts(), h.closed(), h.filtered(), h.elapsedMillis()));
+            List<PortReport> listing;
+            if (options.listAllPorts()) {
+                // The entries that are not quiet TCP ports: the reachable ones and every UDP port.
+                List<PortReport> answering = new ArrayList<>(reachableAt.length + udpReports.size());
+                for (int index : reachableAt) if (index >= 0) answering.add(done[index]);
+                answering.addAll(udpReports);
+                listing = PortListing.of(all, answering);
+            } else {
+                listing = Arrays.asList(all);   // a few ports: the report copies them
+            }
+            emit(new HostReport(h.target(), listing, h.counts(), h.closed(), h.filtered(), h.elapsedMillis()));
+        }
+
+        /** Where {@code port} is in {@code sorted} (TCP ports by number), or -1. */
+        private static int indexOf(PortReport[] sorted, int port) {
+            int lo = 0;
+            int hi = sorted.length - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int at = sorted[mid].port();
+                if (at < port) lo = mid + 1;
+                else if (at > port) hi = mid - 1;
+                else return mid;
+            }
+            return -1;
         }
 
         /**

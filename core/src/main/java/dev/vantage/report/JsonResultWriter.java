@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -103,13 +104,17 @@ public final class JsonResultWriter implements ResultListener {
             if (sourceAddress != null) json.writeStringField("source", sourceAddress.getHostAddress());
             json.writeArrayFieldStart("ports");
             java.util.Iterator<AssessedPort> answering = assessed.ports().iterator();
-            for (PortReport p : h.ports()) {
-                if (p.quietTcp()) {
-                    quiet.add(p);
-                    if (quiet.full()) flushQuiet();
-                } else {
+            List<PortReport> ports = h.ports();
+            int n = ports.size();
+            int i = 0;
+            while (i < n) {
+                i = quiet.addQuietTcp(ports, i);   // up to the next port that answers, the end, or a full buffer
+                if (quiet.full()) {
+                    flushQuiet();
+                } else if (i < n) {
                     flushQuiet();
                     writePort(answering.next());
+                    i++;
                 }
             }
             flushQuiet();

@@ -16,7 +16,7 @@ import java.util.List;
 public record HostReport(Target target, List<PortReport> ports, StateCounts counts, String closed, String filtered,
                          long elapsedMillis) {
     public HostReport {
-        ports = List.copyOf(ports);
+        if (!(ports instanceof PortListing)) ports = List.copyOf(ports);   // a listing is immutable already
     }
 
     /**
@@ -26,8 +26,13 @@ public record HostReport(Target target, List<PortReport> ports, StateCounts coun
      * was scanned matters to the policy's deviations.
      */
     public HostReport withoutQuietTcpPorts() {
-        List<PortReport> answering = new java.util.ArrayList<>();
-        for (PortReport p : ports) if (!p.quietTcp()) answering.add(p);
+        List<PortReport> answering;
+        if (ports instanceof PortListing listing) {
+            answering = listing.answering();
+        } else {
+            answering = new java.util.ArrayList<>();
+            for (PortReport p : ports) if (!p.quietTcp()) answering.add(p);
+        }
         return answering.size() == ports.size() ? this : new HostReport(target, answering, counts, closed, filtered, elapsedMillis);
     }
 }

@@ -56,4 +56,34 @@ class QuietPortLinesTest {
         lines.add(quiet(81, PortState.CLOSED, Reason.CONN_REFUSED, 30, 1));
         assertTrue(lines.getValue().startsWith("\n      {\"port\": 81,"), lines.getValue());
     }
+
+    @Test
+    void aRunOfQuietTcpPortsStopsAtAPortThatAnswersAndAtAFullBuffer() {
+        PortReport open = new PortReport(3, Protocol.TCP, PortState.OPEN, Reason.SYN_ACK, 30, 1, null, List.of(), List.of());
+        PortReport udp = new PortReport(7, Protocol.UDP, PortState.CLOSED, Reason.CONN_REFUSED, 30, 1, null, List.of(), List.of());
+        List<PortReport> ports = List.of(quiet(1, PortState.CLOSED, Reason.CONN_REFUSED, 30, 1),
+                quiet(2, PortState.FILTERED, Reason.NO_RESPONSE, -1, 3), open, quiet(4, PortState.CLOSED, Reason.CONN_REFUSED, 30, 1),
+                udp);
+        QuietPortLines lines = new QuietPortLines();
+        assertEquals(2, lines.addQuietTcp(ports, 0));
+        assertEquals(2, lines.addQuietTcp(ports, 2), "the open port is not quiet: nothing added");
+        assertEquals(4, lines.addQuietTcp(ports, 3), "a quiet UDP port is written with the UDP ones, not here");
+        assertEquals(5, lines.addQuietTcp(ports, 5));
+        String text = lines.getValue();
+        assertTrue(text.contains("\"port\": 1,") && text.contains("\"port\": 2,") && text.contains("\"port\": 4,"), text);
+        assertTrue(!text.contains("\"port\": 3,") && !text.contains("\"port\": 7,"), text);
+
+        List<PortReport> many = new java.util.ArrayList<>();
+        for (int port = 1; port <= 1000; port++) many.add(quiet(port, PortState.CLOSED, Reason.CONN_REFUSED, 30, 1));
+        QuietPortLines run = new QuietPortLines();
+        int stop = run.addQuietTcp(many, 0);
+        assertTrue(run.full() && stop > 0 && stop < many.size(), "stops once full, at " + stop);
+        run.clear();
+        int total = stop;
+        while (total < many.size()) {
+            total = run.addQuietTcp(many, total);
+            run.clear();
+        }
+        assertEquals(many.size(), total);
+    }
 }

@@ -32,9 +32,10 @@ import dev.vantage.target.Target;
 import dev.vantage.target.TargetParser;
 import dev.vantage.udp.UdpPorts;
 import dev.vantage.udp.UdpScanConfig;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,123 +47,181 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code vantage check}: which ports of the targets answer from here, and how. */
-@Command(name = "check", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Check which TCP ports of the targets answer from where this runs.",
-                "TARGET: an address (198.18.0.1, ::1), a CIDR block (198.18.0.0/24, 2001:db8::/120),",
-                "a range (198.18.0.1-20), or a hostname."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the check ran", "1:an internal error", "2:bad input (targets, ports, options, files)",
-                "3:a finding at or above --fail-on remains after the owner's overrides"})
+/**
+ * {@code vantage check}: which ports of the targets answer from here, and how.
+ *
+ * <p>The options are picocli model objects built in {@link #spec} and read back in
+ * {@link #takeValues} rather than annotated fields: a check often runs in well under a second,
+ * and building a command's model from annotations (reflection, a proxy class made per annotation
+ * type, picocli's model code run once in the interpreter) took about a tenth of its wall time.
+ */
 final class CheckCommand implements Callable<Integer> {
     /** Up to this many addresses the text report is the side-by-side table; beyond, one table per host. */
     static final int SIDE_BY_SIDE_MAX_HOSTS = 32;
 
-    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "What to check.")
     List<String> targets = new ArrayList<>();
-
-    @Option(names = "-iL", paramLabel = "FILE", description = "Read targets from FILE (one or more per line, # comments).")
-    Path targetFile;
-
-    @Option(names = "--level", paramLabel = "1|2|3", defaultValue = "1",
-            description = "1 quick: well-known ports; 2 standard: all TCP ports; 3 thorough. Default: ${DEFAULT-VALUE}.")
+    @Nullable Path targetFile;
     int level;
-
-    @Option(names = {"-p", "--ports"}, paramLabel = "PORTS",
-            description = "Ports: 22,80,8000-8100, '-' or 'all' for 1-65535, 'well-known'. Default: from the level.")
-    String ports;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text, json, html, pdf, xml (nmap-compatible), csv. Default: ${DEFAULT-VALUE}.")
-    String format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--show-all", description = "List every scanned port, not only the ones that answer.")
+    @Nullable String ports;
+    String format = "text";
+    @Nullable Path output;
     boolean showAll;
-
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
-            description = "At most N connection attempts per second (0: no cap). Default: ${DEFAULT-VALUE}.")
     int rate;
-
-    @Option(names = "--first-address", description = "For hostnames, check only the first address they resolve to.")
     boolean firstAddress;
-
-    @Option(names = "--exclude", paramLabel = "SPEC", split = ",", description = "Targets to leave out (same forms as TARGET).")
     List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--max-targets", paramLabel = "N", defaultValue = "65536",
-            description = "Refuse to check more than N addresses. Default: ${DEFAULT-VALUE}.")
     int maxTargets;
-
-    @Option(names = "--max-retries", paramLabel = "N", description = "Retransmissions before a silent port counts as filtered. Default: 2.")
-    Integer maxRetries;
-
-    @Option(names = "--initial-rtt-timeout", paramLabel = "MS", description = "Connect timeout before any round trip is measured. Default: 1000.")
-    Long initialTimeout;
-
-    @Option(names = "--min-rtt-timeout", paramLabel = "MS", description = "Lowest connect timeout. Default: 100.")
-    Long minTimeout;
-
-    @Option(names = "--max-rtt-timeout", paramLabel = "MS", description = "Highest connect timeout. Default: 1500.")
-    Long maxTimeout;
-
-    @Option(names = "--restricted-wait", paramLabel = "MS",
-            description = "How long beyond the round trip to watch a new connection for an at-once close. Default: 100.")
-    Long restrictedWait;
-
-    @Option(names = "--scan-method", paramLabel = "auto|connect|syn", defaultValue = "auto",
-            description = {"connect: full TCP connects (no privileges; IPv4 and IPv6). syn: half-open SYNs, each answered port",
-                    "confirmed by a full connect (root on Linux, IPv4). auto: syn where it can run, else connect. Default: ${DEFAULT-VALUE}."})
-    String scanMethod;
-
-    @Option(names = "--max-in-flight", paramLabel = "N", description = "Sockets open at once. Default: 4096.")
-    Integer maxInFlight;
-
-    @Option(names = "--host-parallelism", paramLabel = "N", description = "Most attempts in flight to one address. Default: 1024.")
-    Integer hostParallelism;
-
-    @Option(names = "--relay-domain", paramLabel = "DOMAIN",
-            description = "Your own test domain for the open-relay check (recipients are invented under it). Default: the policy's, else relay-test.vantage.invalid.")
-    String relayDomain;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "Your policy: host names, intended exposure, your own risk ratings.")
-    Path policyFile;
-
-    @Option(names = "--lang", paramLabel = "en|ja", description = "Report language. Default: the policy's, else en.")
-    String lang;
-
-    @Option(names = "--vantage", paramLabel = "NAME", description = "A name for the place this check runs from (shown in reports).")
-    String vantage;
-
-    @Option(names = "--fail-on", paramLabel = "high|medium|low",
-            description = "Exit with code 3 when a finding at or above this risk remains after your policy's overrides.")
-    String failOn;
-
-    @Option(names = "--intrusive", description = "Also run intrusive checks below level 3.")
+    @Nullable Integer maxRetries;
+    @Nullable Long initialTimeout;
+    @Nullable Long minTimeout;
+    @Nullable Long maxTimeout;
+    @Nullable Long restrictedWait;
+    String scanMethod = "auto";
+    @Nullable Integer maxInFlight;
+    @Nullable Integer hostParallelism;
+    @Nullable String relayDomain;
+    @Nullable Path policyFile;
+    @Nullable String lang;
+    @Nullable String vantage;
+    @Nullable String failOn;
     boolean intrusive;
-
-    @Option(names = {"-pU", "--udp-ports"}, paramLabel = "PORTS",
-            description = "UDP ports to scan with protocol payloads, or 'none'. Default: none at level 1; at levels 2 and 3 the key set 53,69,123,137,161,500,1900,5353,11211.")
-    String udpPorts;
-
-    @Option(names = "--scan-only", description = "Reachability only: no service identification and no checks (what nmap -sT does).")
+    @Nullable String udpPorts;
     boolean scanOnly;
-
-    @Option(names = "--dry-run", description = "Print what would be checked and exit without sending anything.")
     boolean dryRun;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     /** Where the tripwire's record is, for the policy's decoy ports (read only when the policy has decoys). */
-    @picocli.CommandLine.Mixin
     TripwireCommand.StoreOptions tripwireStore = new TripwireCommand.StoreOptions();
+
+    /** The command's model, in the order the help lists the options. */
+    static CommandSpec spec(CheckCommand command) {
+        CommandSpec s = CommandSpec.wrapWithoutInspection(command);
+        command.spec = s;
+        s.name("check");
+        s.usageMessage()
+                .sortOptions(false)
+                .autoWidth(true)
+                .description("Check which TCP ports of the targets answer from where this runs.",
+                        "TARGET: an address (198.18.0.1, ::1), a CIDR block (198.18.0.0/24, 2001:db8::/120),",
+                        "a range (198.18.0.1-20), or a hostname.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes("0", "the check ran", "1", "an internal error", "2", "bad input (targets, ports, options, files)",
+                        "3", "a finding at or above --fail-on remains after the owner's overrides"));
+        s.addPositional(PositionalParamSpec.builder().paramLabel("TARGET").arity("0..*")
+                .type(List.class).auxiliaryTypes(String.class).description("What to check.").build());
+        s.addOption(option("-iL", "FILE", Path.class, null, "Read targets from FILE (one or more per line, # comments)."));
+        s.addOption(option("--level", "1|2|3", int.class, "1",
+                "1 quick: well-known ports; 2 standard: all TCP ports; 3 thorough. Default: ${DEFAULT-VALUE}."));
+        s.addOption(option(new String[] {"-p", "--ports"}, "PORTS", String.class, null,
+                "Ports: 22,80,8000-8100, '-' or 'all' for 1-65535, 'well-known'. Default: from the level."));
+        s.addOption(option("--format", "FORMAT", String.class, "text",
+                "Output format: text, json, html, pdf, xml (nmap-compatible), csv. Default: ${DEFAULT-VALUE}."));
+        s.addOption(option(new String[] {"-o", "--output"}, "FILE", Path.class, null, "Write the result to FILE instead of standard output."));
+        s.addOption(flag("--show-all", "List every scanned port, not only the ones that answer."));
+        s.addOption(option("--rate", "N", int.class, "0", "At most N connection attempts per second (0: no cap). Default: ${DEFAULT-VALUE}."));
+        s.addOption(flag("--first-address", "For hostnames, check only the first address they resolve to."));
+        s.addOption(OptionSpec.builder("--exclude").paramLabel("SPEC").splitRegex(",").type(List.class).auxiliaryTypes(String.class)
+                .description("Targets to leave out (same forms as TARGET).").build());
+        s.addOption(option("--max-targets", "N", int.class, "65536", "Refuse to check more than N addresses. Default: ${DEFAULT-VALUE}."));
+        s.addOption(option("--max-retries", "N", Integer.class, null, "Retransmissions before a silent port counts as filtered. Default: 2."));
+        s.addOption(option("--initial-rtt-timeout", "MS", Long.class, null, "Connect timeout before any round trip is measured. Default: 1000."));
+        s.addOption(option("--min-rtt-timeout", "MS", Long.class, null, "Lowest connect timeout. Default: 100."));
+        s.addOption(option("--max-rtt-timeout", "MS", Long.class, null, "Highest connect timeout. Default: 1500."));
+        s.addOption(option("--restricted-wait", "MS", Long.class, null,
+                "How long beyond the round trip to watch a new connection for an at-once close. Default: 100."));
+        s.addOption(option("--scan-method", "auto|connect|syn", String.class, "auto",
+                "connect: full TCP connects (no privileges; IPv4 and IPv6). syn: half-open SYNs, each answered port",
+                "confirmed by a full connect (root on Linux, IPv4). auto: syn where it can run, else connect. Default: ${DEFAULT-VALUE}."));
+        s.addOption(option("--max-in-flight", "N", Integer.class, null, "Sockets open at once. Default: 4096."));
+        s.addOption(option("--host-parallelism", "N", Integer.class, null, "Most attempts in flight to one address. Default: 1024."));
+        s.addOption(option("--relay-domain", "DOMAIN", String.class, null,
+                "Your own test domain for the open-relay check (recipients are invented under it). Default: the policy's, else relay-test.vantage.invalid."));
+        s.addOption(option("--policy", "FILE", Path.class, null, "Your policy: host names, intended exposure, your own risk ratings."));
+        s.addOption(option("--lang", "en|ja", String.class, null, "Report language. Default: the policy's, else en."));
+        s.addOption(option("--vantage", "NAME", String.class, null, "A name for the place this check runs from (shown in reports)."));
+        s.addOption(option("--fail-on", "high|medium|low", String.class, null,
+                "Exit with code 3 when a finding at or above this risk remains after your policy's overrides."));
+        s.addOption(flag("--intrusive", "Also run intrusive checks below level 3."));
+        s.addOption(option(new String[] {"-pU", "--udp-ports"}, "PORTS", String.class, null,
+                "UDP ports to scan with protocol payloads, or 'none'. Default: none at level 1; at levels 2 and 3 the key set 53,69,123,137,161,500,1900,5353,11211."));
+        s.addOption(flag("--scan-only", "Reachability only: no service identification and no checks (what nmap -sT does)."));
+        s.addOption(flag("--dry-run", "Print what would be checked and exit without sending anything."));
+        s.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
+        s.addOption(option("--db", "JDBC_URL", String.class, null, TripwireCommand.StoreOptions.DB_DESCRIPTION));
+        s.addOption(option("--data-dir", "DIR", Path.class, null, TripwireCommand.StoreOptions.DATA_DIR_DESCRIPTION));
+        return s;
+    }
+
+    /** Reads the parsed values (defaults applied) into the fields, before the command runs. */
+    private void takeValues() {
+        targets = valueOr(spec.positionalParameters().get(0).getValue(), List.of());
+        targetFile = value("-iL");
+        level = value("--level");
+        ports = value("--ports");
+        format = value("--format");
+        output = value("--output");
+        showAll = isSet("--show-all");
+        rate = value("--rate");
+        firstAddress = isSet("--first-address");
+        excludes = valueOr(value("--exclude"), List.of());
+        maxTargets = value("--max-targets");
+        maxRetries = value("--max-retries");
+        initialTimeout = value("--initial-rtt-timeout");
+        minTimeout = value("--min-rtt-timeout");
+        maxTimeout = value("--max-rtt-timeout");
+        restrictedWait = value("--restricted-wait");
+        scanMethod = value("--scan-method");
+        maxInFlight = value("--max-in-flight");
+        hostParallelism = value("--host-parallelism");
+        relayDomain = value("--relay-domain");
+        policyFile = value("--policy");
+        lang = value("--lang");
+        vantage = value("--vantage");
+        failOn = value("--fail-on");
+        intrusive = isSet("--intrusive");
+        udpPorts = value("--udp-ports");
+        scanOnly = isSet("--scan-only");
+        dryRun = isSet("--dry-run");
+        tripwireStore.db = value("--db");
+        tripwireStore.dataDir = value("--data-dir");
+    }
+
+    private static OptionSpec option(String name, String label, Class<?> type, @Nullable String defaultValue, String... description) {
+        return option(new String[] {name}, label, type, defaultValue, description);
+    }
+
+    private static OptionSpec option(String[] names, String label, Class<?> type, @Nullable String defaultValue, String... description) {
+        OptionSpec.Builder b = OptionSpec.builder(names).paramLabel(label).type(type).description(description);
+        if (defaultValue != null) b.defaultValue(defaultValue);
+        return b.build();
+    }
+
+    private static OptionSpec flag(String name, String description) {
+        return OptionSpec.builder(name).type(boolean.class).description(description).build();
+    }
+
+    private static Map<String, String> exitCodes(String... codeThenText) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < codeThenText.length; i += 2) m.put(codeThenText[i], codeThenText[i + 1]);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T value(String option) {
+        return (T) spec.findOption(option).getValue();
+    }
+
+    private boolean isSet(String option) {
+        return Boolean.TRUE.equals(spec.findOption(option).getValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T valueOr(@Nullable Object value, T otherwise) {
+        return value == null ? otherwise : (T) value;
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -174,6 +233,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        takeValues();
         PhaseTimer.mark("command line parsed");
         if (level < 1 || level > 3) throw new BadInputException("--level must be 1, 2 or 3.");
         format = format.strip().toLowerCase(java.util.Locale.ROOT);
@@ -312,6 +372,5 @@ final class CheckCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 }

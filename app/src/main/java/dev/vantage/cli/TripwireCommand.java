@@ -218,12 +218,16 @@ final class TripwireCommand implements Callable<Integer> {
 
     /** Where the store is: --db, or the H2 file in --data-dir (default $VANTAGE_DATA_DIR, else ~/.local/share/vantage). */
     static final class StoreOptions {
-        @Option(names = "--db", paramLabel = "JDBC_URL",
-                description = "The database, e.g. jdbc:postgresql://db/vantage (user and password from VANTAGE_DB_USER, VANTAGE_DB_PASSWORD).")
+        /** Also the check command's, whose model is built without annotations. */
+        static final String DB_DESCRIPTION =
+                "The database, e.g. jdbc:postgresql://db/vantage (user and password from VANTAGE_DB_USER, VANTAGE_DB_PASSWORD).";
+        static final String DATA_DIR_DESCRIPTION =
+                "Where the embedded database lives. Default: $VANTAGE_DATA_DIR, else ~/.local/share/vantage.";
+
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = DB_DESCRIPTION)
         @Nullable String db;
 
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "Where the embedded database lives. Default: $VANTAGE_DATA_DIR, else ~/.local/share/vantage.")
+        @Option(names = "--data-dir", paramLabel = "DIR", description = DATA_DIR_DESCRIPTION)
         @Nullable Path dataDir;
 
         Store open(boolean mustExist) {

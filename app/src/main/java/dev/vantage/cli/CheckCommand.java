@@ -238,25 +238,26 @@ final class CheckCommand implements Callable<Integer> {
         if (level < 1 || level > 3) throw new BadInputException("--level must be 1, 2 or 3.");
         format = format.strip().toLowerCase(java.util.Locale.ROOT);
         ReportRenderer renderer = format.equals("json") ? null : Renderers.require(format);
-        Meaning meaning = Meaning.of(policyFile, lang);
-        PhaseTimer.mark("knowledge base and policy");
-        KnowledgeBase kb = meaning.kb();
-        Policy policy = meaning.policy();
-        Lang language = meaning.lang();
         Risk threshold = failOn == null ? null : Risk.parse(failOn);
         if (threshold == Risk.INFO) throw new BadInputException("--fail-on takes high, medium or low.");
-        String relay = relayDomain != null ? checkedDomain(relayDomain)
-                : policy.relayDomain() != null ? policy.relayDomain() : CheckSettings.defaults().relayDomain();
         PortList portList = ports != null ? PortList.parse(ports) : level == 1 ? NamedPortSets.wellKnown() : PortList.all();
         ScanConfig config = scanConfig();
         List<String> specs = new ArrayList<>(targets);
         if (targetFile != null) specs.addAll(TargetParser.readTargetFile(targetFile));
         List<Target> resolved = new TargetParser(HostResolver.system(), !firstAddress, maxTargets).parse(specs, excludes);
-
         PhaseTimer.mark("targets");
-        String method = dev.vantage.scan.TcpScanner.methodFor(config.method(), resolved);   // refuses an impossible --scan-method syn now
-        PhaseTimer.mark("scan method (native calls linked)");
+        // The knowledge base and the native calls are prepared on other threads from the start
+        // (Main.preload); each is waited for as late as it can be, so that this thread's own work
+        // overlaps theirs.
+        Meaning meaning = Meaning.of(policyFile, lang);
+        PhaseTimer.mark("knowledge base and policy");
+        KnowledgeBase kb = meaning.kb();
+        Policy policy = meaning.policy();
+        Lang language = meaning.lang();
+        String relay = relayDomain != null ? checkedDomain(relayDomain)
+                : policy.relayDomain() != null ? policy.relayDomain() : CheckSettings.defaults().relayDomain();
         if (dryRun) {
+            String method = dev.vantage.scan.TcpScanner.methodFor(config.method(), resolved);   // refuses an impossible --scan-method syn
             out.printf(Locale.ROOT, "Would check %d %s × %d TCP ports (%s, %s), level %d, %s; nothing sent.%n",
                     resolved.size(), resolved.size() == 1 ? "address" : "addresses", portList.size(), portList, method, level,
                     config.rate() == 0 ? "no rate cap" : "at most " + config.rate() + " attempts/s");
@@ -289,7 +290,10 @@ final class CheckCommand implements Callable<Integer> {
             });
             Inspection.Options options = new Inspection.Options(level, config, IdentifyConfig.defaults(),
                     new CheckSettings(relay, CheckSettings.defaults().budget()), intrusive || level >= 3, showAll, 256, scanOnly, udpPortList(), UdpScanConfig.defaults());
-            PhaseTimer.mark("targets, output and listeners");
+            PhaseTimer.mark("output and listeners");
+            // Refuses an impossible --scan-method syn before anything is sent (the output, not yet committed, is dropped).
+            dev.vantage.scan.TcpScanner.methodFor(config.method(), resolved);
+            PhaseTimer.mark("scan method (native calls linked)");
             // --scan-only identifies nothing and checks nothing: loading the probe and check
             // registries (a few hundred classes) would only delay the scan's start.
             new Inspection(options, scanOnly ? List.of() : ProbeRegistry.all(), scanOnly ? List.of() : CheckRegistry.all())

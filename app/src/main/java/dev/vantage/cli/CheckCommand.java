@@ -156,7 +156,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Reads the parsed values (defaults applied) into the fields, before the command runs. */
-    private void takeValues() {
+    void takeValues() {
         targets = valueOr(spec.positionalParameters().get(0).getValue(), List.of());
         targetFile = value("-iL");
         level = value("--level");

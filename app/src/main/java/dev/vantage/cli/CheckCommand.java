@@ -65,23 +65,24 @@ final class CheckCommand implements Callable<Integer> {
     /** Up to this many addresses the text report is the side-by-side table; beyond, one table per host. */
     static final int SIDE_BY_SIDE_MAX_HOSTS = 32;
 
-    List<String> targets = new ArrayList<>();
+    // The option values, set by takeValues (defaults live in the model alone).
+    List<String> targets = List.of();
     @Nullable Path targetFile;
     int level;
     @Nullable String ports;
-    String format = "text";
+    String format = "";
     @Nullable Path output;
     boolean showAll;
     int rate;
     boolean firstAddress;
-    List<String> excludes = new ArrayList<>();
+    List<String> excludes = List.of();
     int maxTargets;
     @Nullable Integer maxRetries;
     @Nullable Long initialTimeout;
     @Nullable Long minTimeout;
     @Nullable Long maxTimeout;
     @Nullable Long restrictedWait;
-    String scanMethod = "auto";
+    String scanMethod = "";
     @Nullable Integer maxInFlight;
     @Nullable Integer hostParallelism;
     @Nullable String relayDomain;

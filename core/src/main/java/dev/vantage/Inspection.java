@@ -26,6 +26,7 @@ import dev.vantage.udp.UdpPortResult;
 import dev.vantage.udp.UdpPorts;
 import dev.vantage.udp.UdpScanConfig;
 import dev.vantage.udp.UdpScanner;
+import org.jspecify.annotations.Nullable;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -82,13 +83,13 @@ public final class Inspection {
     }
 
     private final Options options;
-    private final UdpScanner udp;
+    private final @Nullable UdpScanner udp;   // only when UDP ports are asked for (its probes load a few dozen classes)
     private final ServiceIdentifier identifier;
     private final CheckRunner checks;
 
     public Inspection(Options options, List<ServiceProbe> probes, List<Check> checkList) {
         this.options = options;
-        this.udp = new UdpScanner(options.udp());
+        this.udp = options.udpPorts().length == 0 ? null : new UdpScanner(options.udp());
         this.identifier = new ServiceIdentifier(probes, options.identify());
         this.checks = new CheckRunner(checkList, options.checks(), options.level(), options.intrusive());
     }
@@ -136,10 +137,11 @@ public final class Inspection {
 
         /** The host's UDP scan, started on a virtual thread the first time it is asked for. */
         private FutureTask<List<UdpPortResult>> udpScanOf(Target target) {
+            UdpScanner scanner = java.util.Objects.requireNonNull(udp, "UDP scan without UDP ports");
             return udpScans.computeIfAbsent(target.address(), a -> {
                 FutureTask<List<UdpPortResult>> task = new FutureTask<>(() -> {
                     long t = Trace.start();
-                    List<UdpPortResult> r = udp.scan(List.of(target), options.udpPorts()).getOrDefault(target, List.of());
+                    List<UdpPortResult> r = scanner.scan(List.of(target), options.udpPorts()).getOrDefault(target, List.of());
                     Trace.done(t, "udp-scan " + target.addressText() + " " + options.udpPorts().length + " ports");
                     return r;
                 });

@@ -24,8 +24,8 @@ public final class Main implements Runnable {
 
     private final CommandSpec spec;
 
-    private Main() {
-        spec = CommandSpec.wrapWithoutInspection(this);
+    private Main(CommandLine.IFactory factory) {
+        spec = CommandSpec.wrapWithoutInspection(this, factory);   // not picocli's default factory: see CheckCommand.spec
     }
 
     public static void main(String[] args) {
@@ -111,7 +111,7 @@ public final class Main implements Runnable {
      * the reflection's warm-up.
      */
     private static CommandLine commandLine(String[] args, Factory factory) throws Exception {
-        Main main = new Main();
+        Main main = new Main(factory);
         CommandSpec spec = main.spec;
         spec.name("vantage").versionProvider(new Version());
         spec.usageMessage().description("An outside-in security check of the servers you run.");
@@ -125,7 +125,7 @@ public final class Main implements Runnable {
         for (Map.Entry<String, Class<?>> c : COMMANDS) {
             if (named && !c.getKey().equals(first)) continue;
             if (c.getValue() == CheckCommand.class) {
-                cli.addSubcommand(c.getKey(), new CommandLine(CheckCommand.spec(factory.create(CheckCommand.class)), factory));
+                cli.addSubcommand(c.getKey(), new CommandLine(CheckCommand.spec(factory.create(CheckCommand.class), factory), factory));
             } else {
                 cli.addSubcommand(c.getKey(), factory.create(c.getValue()));
             }

@@ -26,7 +26,7 @@ class CheckCommandOptionsTest {
 
     private static CheckCommand parsed(String... args) {
         CheckCommand c = new CheckCommand(NOWHERE, NOWHERE);
-        new CommandLine(CheckCommand.spec(c)).parseArgs(args);
+        new CommandLine(CheckCommand.spec(c, CommandLine.defaultFactory())).parseArgs(args);
         c.takeValues();
         return c;
     }
@@ -108,7 +108,7 @@ class CheckCommandOptionsTest {
     void theFirstTestCoversEveryOptionOfTheModel() {
         // A new option added to the model but not to takeValues and the test above fails here.
         Set<String> named = new HashSet<>();
-        for (OptionSpec o : CheckCommand.spec(new CheckCommand(NOWHERE, NOWHERE)).options()) {
+        for (OptionSpec o : CheckCommand.spec(new CheckCommand(NOWHERE, NOWHERE), CommandLine.defaultFactory()).options()) {
             if (!o.usageHelp()) named.add(o.longestName());
         }
         assertEquals(Set.of("-iL", "--level", "--ports", "--format", "--output", "--show-all", "--rate", "--first-address",

@@ -5,6 +5,13 @@ public record StateCounts(int open, int openRestricted, int closed, int filtered
 
     public static final StateCounts ZERO = new StateCounts(0, 0, 0, 0, 0);
 
+    /** From counts indexed by {@link PortState#ordinal}. */
+    public static StateCounts of(int[] byOrdinal) {
+        return new StateCounts(byOrdinal[PortState.OPEN.ordinal()], byOrdinal[PortState.OPEN_RESTRICTED.ordinal()],
+                byOrdinal[PortState.CLOSED.ordinal()], byOrdinal[PortState.FILTERED.ordinal()],
+                byOrdinal[PortState.OPEN_FILTERED.ordinal()]);
+    }
+
     public int total() {
         return open + openRestricted + closed + filtered + openFiltered;
     }

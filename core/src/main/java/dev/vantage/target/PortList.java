@@ -25,7 +25,7 @@ public final class PortList {
             if (p < 1 || p > MAX_PORT) throw new BadInputException("Port " + p + " is out of range; ports are 1-65535.");
             set.set(p);
         }
-        return new PortList(set.stream().toArray());
+        return new PortList(sorted(set));
     }
 
     public static PortList all() {
@@ -46,7 +46,18 @@ public final class PortList {
             }
             addToken(set, token, spec);
         }
-        return new PortList(set.stream().toArray());
+        return new PortList(sorted(set));
+    }
+
+    /**
+     * The set bits in order. A plain loop: the stream form walks all 65 535 ports of {@code all}
+     * through a spliterator in a JVM that has not compiled any of it yet (~10 ms at a check's start).
+     */
+    private static int[] sorted(BitSet set) {
+        int[] out = new int[set.cardinality()];
+        int i = 0;
+        for (int p = set.nextSetBit(0); p >= 0; p = set.nextSetBit(p + 1)) out[i++] = p;
+        return out;
     }
 
     private static void addToken(BitSet set, String token, String spec) {

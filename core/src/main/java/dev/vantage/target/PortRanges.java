@@ -10,6 +10,8 @@ public final class PortRanges {
 
     /** Formats the first {@code count} entries of a sorted array. */
     public static String format(int[] sorted, int count) {
+        // One range (such as every port, 65 535 entries) needs no walk: the entries are distinct.
+        if (count > 1 && sorted[count - 1] - sorted[0] == count - 1) return sorted[0] + "-" + sorted[count - 1];
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < count) {

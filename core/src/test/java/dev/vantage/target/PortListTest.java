@@ -25,6 +25,15 @@ class PortListTest {
         assertEquals(65535, PortList.parse("all").size());
         assertEquals(1024, PortList.parse("-1024").size());
         assertEquals("65000-65535", PortList.parse("65000-").toString());
+        assertEquals(PortList.all(), PortList.parse("all"));
+        assertEquals(java.util.Arrays.toString(java.util.stream.IntStream.rangeClosed(1, 65535).toArray()),
+                java.util.Arrays.toString(PortList.parse("1-65535").toArray()));
+    }
+
+    @Test
+    void theArrayHoldsEachPortOnceInOrder() {
+        assertEquals("[1, 3, 9, 65535]", java.util.Arrays.toString(PortList.parse("9,3,3,1,65535,9").toArray()));
+        assertEquals("[7]", java.util.Arrays.toString(PortList.of(7, 7).toArray()));
     }
 
     @Test

@@ -27,11 +27,16 @@ final class HostState {
     final long startedNanos;
     private final byte[] decided;
     private final int stride;
-    private final int offset;
+    private int cursor;
     private int nextOrdinal;
     int remaining;
     int inFlight;
-    StateCounts counts = StateCounts.ZERO;
+    /** Ports decided per state, by {@link PortState#ordinal}: counted in place, once per port. */
+    private final int[] counts = new int[PortState.values().length];
+    /** The address's bytes, once (InetAddress hands out a fresh copy per call). */
+    final byte[] address;
+    /** An IPv4 address as a big-endian int (how it sits in a packet), or 0 for IPv6. */
+    final int ipv4;
 
     /** Current connect timeout for this host, or -1 while it has no RTT sample. */
     volatile long timeoutNanos = -1;
@@ -52,7 +57,9 @@ final class HostState {
         int s = n <= 2 ? 1 : 1 + random.nextInt(n - 1);
         while (gcd(s, n) != 1) s = s % (n - 1) + 1;
         this.stride = s;
-        this.offset = n == 0 ? 0 : random.nextInt(n);
+        this.cursor = n == 0 ? 0 : random.nextInt(n);
+        this.address = target.address().getAddress();
+        this.ipv4 = address.length == 4 ? java.nio.ByteBuffer.wrap(address).getInt() : 0;
     }
 
     boolean hasUnsent() {
@@ -60,9 +67,12 @@ final class HostState {
     }
 
     int takeNextPortIndex() {
-        long index = (offset + (long) nextOrdinal * stride) % decided.length;
+        int index = cursor;
+        // Both below 65 536: the sum fits an int, and one subtraction wraps it.
+        cursor += stride;
+        if (cursor >= decided.length) cursor -= decided.length;
         nextOrdinal++;
-        return (int) index;
+        return index;
     }
 
     boolean isDecided(int portIndex) {
@@ -74,14 +84,18 @@ final class HostState {
         if (decided[portIndex] != 0) return false;
         decided[portIndex] = (byte) (state.ordinal() + 1);
         remaining--;
-        counts = counts.plus(state);
+        counts[state.ordinal()]++;
         return true;
+    }
+
+    StateCounts counts() {
+        return StateCounts.of(counts);
     }
 
     /** Ports in a given state, ascending. */
     int[] portsIn(PortState state) {
         byte mark = (byte) (state.ordinal() + 1);
-        int count = counts.of(state);
+        int count = counts[state.ordinal()];
         int[] out = new int[count];
         int k = 0;
         for (int i = 0; i < decided.length && k < count; i++) if (decided[i] == mark) out[k++] = ports.get(i);

@@ -52,7 +52,8 @@ public final class Scheduler {
     private int maxSockets;
     private long attempts;
     private long retransmissions;
-    private StateCounts totals = StateCounts.ZERO;
+    /** Ports decided per state over the scan, by {@link PortState#ordinal}. */
+    private final int[] totals = new int[PortState.values().length];
     private volatile long globalTimeoutNanos;
     private volatile boolean finished;
 
@@ -162,6 +163,15 @@ public final class Scheduler {
         decide(p, PortState.CLOSED, Reason.CONN_REFUSED, now);
     }
 
+    /**
+     * A batch of refused attempts ({@code ps[0..n)}), in one hold of the lock, each as
+     * {@link #refused(Probe, long, boolean)} with a round-trip sample only from a first attempt
+     * (Karn's rule: an answer to a retransmission may belong to the earlier attempt).
+     */
+    synchronized void refused(Probe[] ps, int n, long now) {
+        for (int i = 0; i < n; i++) refused(ps[i], now, ps[i].attempt == 1);
+    }
+
     /** The next attempt to send, or null if nothing may be sent now. The caller then owns a socket slot. */
     synchronized Probe next(long now) {
         if (finished || sockets >= maxSockets || inFlight >= globalWindow.allowed() || rate.waitNanos(now) > 0) return null;
@@ -267,7 +277,7 @@ public final class Scheduler {
         if (!h.decide(p.portIndex, state)) return;
         long rttMicros = p.rttNanos < 0 ? -1 : p.rttNanos / 1000;
         PortResult result = new PortResult(h.target, p.port(), Protocol.TCP, state, reason, rttMicros, p.attempt);
-        totals = totals.plus(state);
+        totals[state.ordinal()]++;
         if (state.isReachable()) h.reachable.add(result);
         listener.portDone(result);
         if (h.remaining == 0) finishHost(h, now);
@@ -277,7 +287,7 @@ public final class Scheduler {
         active.remove(h);
         hostsDone++;
         h.reachable.sort(Comparator.comparingInt(PortResult::port));
-        listener.hostDone(new HostResult(h.target, h.reachable, h.counts,
+        listener.hostDone(new HostResult(h.target, h.reachable, h.counts(),
                 PortRanges.format(h.portsIn(PortState.CLOSED)), PortRanges.format(h.portsIn(PortState.FILTERED)),
                 (now - h.startedNanos) / 1_000_000));
         fillWindow(now);
@@ -295,6 +305,6 @@ public final class Scheduler {
     }
 
     synchronized ScanSummary summary(long now) {
-        return new ScanSummary(hostsDone, totals, (now - startedNanos) / 1_000_000, attempts, retransmissions);
+        return new ScanSummary(hostsDone, StateCounts.of(totals), (now - startedNanos) / 1_000_000, attempts, retransmissions);
     }
 }

@@ -77,6 +77,9 @@ final class SynLane implements Lane {
     /** Probes whose SYNs sit in the send slots, not yet handed to the kernel. */
     private final Probe[] queued;
     private int queuedCount;
+    /** Ports refused in the batch being read, handed to the scheduler together (one hold of its lock). */
+    private final Probe[] refused = new Probe[BATCH];
+    private int refusedCount;
     /** SYNs waiting for an answer, by (IPv4 address, port). */
     private final Map<Long, Probe> waiting = new HashMap<>();
     /** The same SYNs in sending order, for the timeout sweep (answered ones are skipped lazily). */
@@ -203,11 +206,10 @@ final class SynLane implements Lane {
 
     /** Writes the attempt's SYN into the next send slot; a full set of slots goes out in one call. */
     private void queue(Probe p, long now) {
-        InetAddress target = p.host.target.address();
-        byte[] dst = target.getAddress();
-        byte[] src = sourceFor.computeIfAbsent(target, SynLane::sourceAddress);
+        byte[] dst = p.host.address;
+        byte[] src = sourceFor.computeIfAbsent(p.host.target.address(), SynLane::sourceAddress);
         int k = queuedCount;
-        writeSyn(sendSlots[k], src, dst, sourcePort, p.port(), sequence(dst, p.port()));
+        writeSyn(sendSlots[k], src, dst, sourcePort, p.port(), sequence(p.host.ipv4, p.port()));
         io.address(k, dst, 20);
         p.sentAtNanos = now;
         queued[queuedCount++] = p;
@@ -226,7 +228,7 @@ final class SynLane implements Lane {
             queued[k] = null;
             if (k < went) {
                 p.fd = -2;   // marks "SYN in flight"; -1 once answered or given up
-                Probe old = waiting.put(key(p.host.target.address().getAddress(), p.port()), p);
+                Probe old = waiting.put(key(p.host.ipv4, p.port()), p);
                 if (old != null) old.fd = -1;   // an older attempt for the same port: this one supersedes it
                 sent.add(p);
             } else if (k == 0 && r < 0 && !full) {
@@ -255,6 +257,11 @@ final class SynLane implements Lane {
                 if (fd == raw) reply(receiveSlots[k], io.receivedLength(k), now);
                 else unreachable(receiveSlots[k], io.receivedLength(k), now);
             }
+            if (refusedCount > 0) {
+                scheduler.refused(refused, refusedCount, now);
+                java.util.Arrays.fill(refused, 0, refusedCount, null);
+                refusedCount = 0;
+            }
             if (got < BATCH) return;
         }
     }
@@ -267,10 +274,10 @@ final class SynLane implements Lane {
         int srcPort = u16(b, ihl);
         int dstPort = u16(b, ihl + 2);
         if (dstPort != sourcePort) return;   // our own SYNs on loopback, and everybody else's traffic
-        byte[] from = {b.get(12), b.get(13), b.get(14), b.get(15)};
+        int from = b.getInt(12);   // the slots are big-endian, as the packet
         int flags = b.get(ihl + 13) & 0xff;
         if ((flags & TCP_ACK) == 0) return;
-        int ack = b.getInt(ihl + 8);   // the slots are big-endian
+        int ack = b.getInt(ihl + 8);
         if (ack != sequence(from, srcPort) + 1) return;   // not an answer to a SYN of ours
         Probe p = waiting.remove(key(from, srcPort));
         if (p == null || p.fd != -2) return;   // late duplicate
@@ -280,7 +287,7 @@ final class SynLane implements Lane {
         // is not measured (a too-short sample would shrink the timeouts below the path's delay).
         boolean sample = p.attempt == 1;
         if ((flags & TCP_RST) != 0) {
-            scheduler.refused(p, now, sample);   // frees the slot, feeds timing, decides closed
+            refused[refusedCount++] = p;   // at the end of the batch: frees the slot, feeds timing, decides closed
         } else if ((flags & TCP_SYN) != 0) {
             scheduler.answered(p, now, sample);
             confirm(p, now);
@@ -305,7 +312,7 @@ final class SynLane implements Lane {
         int innerIhl = (b.get(inner) & 0x0f) * 4;
         int tcp = inner + innerIhl;
         if (length < tcp + 8 || u16(b, tcp) != sourcePort) return;
-        byte[] to = {b.get(inner + 16), b.get(inner + 17), b.get(inner + 18), b.get(inner + 19)};
+        int to = b.getInt(inner + 16);
         int port = u16(b, tcp + 2);
         if (b.getInt(tcp + 4) != sequence(to, port)) return;   // not a SYN of ours
         Probe p = waiting.get(key(to, port));
@@ -320,7 +327,7 @@ final class SynLane implements Lane {
         waiting.remove(key(to, port));
         p.fd = -1;
         if (reason == Reason.CONN_REFUSED) {
-            scheduler.refused(p, now, p.attempt == 1);   // Karn's rule, as for a reset
+            refused[refusedCount++] = p;   // as a reset
             return;
         }
         scheduler.answered(p, now, false);
@@ -394,7 +401,7 @@ final class SynLane implements Lane {
             if (p.fd != -2) continue;   // answered, superseded or confirming
             if (scheduler.due(p, now) == Scheduler.Due.TIMED_OUT) {
                 p.fd = -1;
-                waiting.remove(key(p.host.target.address().getAddress(), p.port()), p);
+                waiting.remove(key(p.host.ipv4, p.port()), p);
                 scheduler.socketClosed();
                 scheduler.timedOut(p, now);
             } else {
@@ -411,16 +418,16 @@ final class SynLane implements Lane {
 
     // ---- packets ----
 
-    private int sequence(byte[] address, int port) {
+    /** The sequence number of every SYN to an IPv4 address (big-endian int) and port: a keyed hash of both. */
+    private int sequence(int address, int port) {
         int h = secret;
-        for (byte b : address) h = h * 0x01000193 ^ (b & 0xff);
+        for (int shift = 24; shift >= 0; shift -= 8) h = h * 0x01000193 ^ ((address >>> shift) & 0xff);
         h = (h ^ port) * 0x9e3779b1;
         return h ^ (h >>> 15);
     }
 
-    private static long key(byte[] address, int port) {
-        long a = ((address[0] & 0xffL) << 24) | ((address[1] & 0xffL) << 16) | ((address[2] & 0xffL) << 8) | (address[3] & 0xffL);
-        return (a << 16) | port;
+    private static long key(int address, int port) {
+        return ((address & 0xffffffffL) << 16) | port;
     }
 
     private static int u16(ByteBuffer b, int at) {

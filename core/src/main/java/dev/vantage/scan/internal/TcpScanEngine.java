@@ -118,7 +118,9 @@ public final class TcpScanEngine {
     private static final class RawSockets {
         private static volatile @Nullable Boolean allowed;
 
-        static boolean allowed(LinuxSockets sockets) {
+        // Synchronized: the check's main thread waits for the preloading thread's answer instead of
+        // opening a second session and socket alongside it.
+        static synchronized boolean allowed(LinuxSockets sockets) {
             Boolean a = allowed;
             if (a == null) allowed = a = SynLane.available(sockets);
             return a;

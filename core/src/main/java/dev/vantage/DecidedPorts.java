@@ -3,6 +3,8 @@ package dev.vantage;
 import dev.vantage.result.PortReport;
 import dev.vantage.scan.PortResult;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -63,6 +65,16 @@ final class DecidedPorts {
         PortReport[] out = listed.toArray(new PortReport[0]);
         Arrays.sort(out, Comparator.comparingInt(PortReport::port));   // stable: a port's entries keep their order
         return out;
+    }
+
+    /**
+     * The reports so far by port, from the lowest port decided to the highest, with null where a
+     * port in between has no verdict yet (or is not scanned); null for small listings and after a
+     * port came twice. A copy: the scanner goes on filling the original.
+     */
+    @Nullable PortReport[] decidedSoFar() {
+        if (byPort == null || count == 0) return null;
+        return Arrays.copyOfRange(byPort, lowest, highest + 1);
     }
 
     private void spill() {

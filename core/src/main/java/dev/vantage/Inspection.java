@@ -118,6 +118,8 @@ public final class Inspection {
         private final Semaphore slots = new Semaphore(options.parallelPorts());
         private final List<Target> targets;
         private final Map<InetAddress, FutureTask<List<UdpPortResult>>> udpScans = new ConcurrentHashMap<>();
+        /** Hosts whose output is being prepared during their scan's quiet tail (see hostSettling). */
+        private final Map<InetAddress, Thread> preparing = new ConcurrentHashMap<>();
         private int nextToEmit;
         private int portsPerHost;
 
@@ -153,6 +155,26 @@ public final class Inspection {
         @Override
         public void portDone(PortResult r) {
             if (options.listAllPorts()) allPorts.computeIfAbsent(r.target().address(), a -> new DecidedPorts(portsPerHost)).add(r);
+        }
+
+        /**
+         * Only watched ports remain (a tenth of a second or so, with little else to do): for a full
+         * listing, the results may prepare the output of the ports decided so far meanwhile.
+         * Called under the scanner's lock, so the snapshot is consistent; the work is not.
+         */
+        @Override
+        public void hostSettling(Target target) {
+            if (!options.listAllPorts()) return;
+            DecidedPorts listed = allPorts.get(target.address());
+            PortReport[] soFar = listed == null ? null : listed.decidedSoFar();
+            if (soFar == null) return;
+            preparing.put(target.address(), Thread.ofVirtual().name("vantage-prepare-" + target.addressText()).start(() -> {
+                try {
+                    results.prepare(target, Arrays.asList(soFar));
+                } catch (RuntimeException e) {
+                    Trace.done(Trace.start(), "prepare " + target.addressText() + " failed: " + e);   // the host is written in full anyway
+                }
+            }));
         }
 
         /** Called under the scanner's lock: hand the host's work to virtual threads and return at once. */
@@ -213,6 +235,15 @@ public final class Inspection {
             if (!udpReports.isEmpty()) {
                 all = Arrays.copyOf(done, done.length + udpReports.size());
                 for (int i = 0; i < udpReports.size(); i++) all[done.length + i] = udpReports.get(i);
+            }
+            Thread prepared = preparing.remove(h.target().address());
+            if (prepared != null) {
+                try {
+                    prepared.join();   // its output is used by the writer only once complete
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
             List<PortReport> listing;
             if (options.listAllPorts()) {

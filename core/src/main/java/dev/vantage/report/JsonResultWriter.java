@@ -21,6 +21,7 @@ import dev.vantage.scan.PortState;
 import dev.vantage.scan.ScanPlan;
 import dev.vantage.scan.ScanSummary;
 import dev.vantage.scan.StateCounts;
+import dev.vantage.target.Target;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -90,6 +91,7 @@ public final class JsonResultWriter implements ResultListener {
 
     @Override
     public void host(HostReport h) {
+        PreparedQuietRuns ahead = prepared.remove(h.target().address());
         InetAddress sourceAddress = sourceFor.apply(h.target().address());
         // Quiet TCP ports (nearly all of a --show-all listing) carry no risk: assess the others only.
         AssessedHost assessed = assessor.assess(h.withoutQuietTcpPorts(), vantage, sourceAddress);
@@ -108,6 +110,16 @@ public final class JsonResultWriter implements ResultListener {
             int n = ports.size();
             int i = 0;
             while (i < n) {
+                PreparedQuietRuns.Run run = ahead == null || !quiet.isEmpty() || !ports.get(i).quietTcp() ? null : ahead.startingAt(ports, i);
+                if (run != null) {   // rendered during the scan's tail: the same bytes as below
+                    for (byte[] chunk : run.fullChunks()) {
+                        quiet.load(chunk);
+                        flushQuiet();
+                    }
+                    quiet.load(run.tail());
+                    i += run.count();
+                    continue;
+                }
                 i = quiet.addQuietTcp(ports, i);   // up to the next port that answers, the end, or a full buffer
                 if (quiet.full()) {
                     flushQuiet();
@@ -152,6 +164,14 @@ public final class JsonResultWriter implements ResultListener {
             json.flush();
         });
     }
+
+    /** Renders the quiet ports decided so far on the caller's thread, for {@link #host} to copy. */
+    @Override
+    public void prepare(Target target, List<@Nullable PortReport> decidedSoFar) {
+        prepared.put(target.address(), PreparedQuietRuns.render(decidedSoFar));
+    }
+
+    private final Map<InetAddress, PreparedQuietRuns> prepared = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Writes the run of quiet ports gathered so far as one raw value (its elements separated inside). */
     private void flushQuiet() throws IOException {

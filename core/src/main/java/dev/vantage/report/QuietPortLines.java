@@ -46,6 +46,12 @@ final class QuietPortLines implements SerializableString {
         length = 0;
     }
 
+    /** Replaces the contents with a run rendered earlier by another instance (see {@link PreparedQuietRuns}). */
+    void load(byte[] rendered) {
+        length = 0;
+        put(rendered);
+    }
+
     /**
      * Appends the quiet TCP ports of {@code ports} from {@code from} on, until one that is not
      * quiet TCP, the end, or {@link #full()}; returns the index it stopped at. The loop is here,

@@ -16,6 +16,14 @@ public interface ScanListener {
     /** Once per port, in no particular order. */
     default void portDone(PortResult result) {}
 
+    /**
+     * At most once per address, before its {@link #hostDone}: every port is decided except the
+     * ones whose connections are being watched for an at-once close (open or open-restricted;
+     * rarely closed), whose verdicts come within the watch - the scan's quiet tail, which a
+     * listener may use to prepare its output. A hint: nothing may depend on receiving it.
+     */
+    default void hostSettling(dev.vantage.target.Target target) {}
+
     /** Once per address, after its last {@link #portDone}; addresses finish in no particular order. */
     default void hostDone(HostResult host) {}
 
@@ -27,6 +35,7 @@ public interface ScanListener {
         return new ScanListener() {
             @Override public void started(ScanPlan plan) { for (ScanListener l : listeners) l.started(plan); }
             @Override public void portDone(PortResult r) { for (ScanListener l : listeners) l.portDone(r); }
+            @Override public void hostSettling(dev.vantage.target.Target t) { for (ScanListener l : listeners) l.hostSettling(t); }
             @Override public void hostDone(HostResult h) { for (ScanListener l : listeners) l.hostDone(h); }
             @Override public void finished(ScanSummary s) { for (ScanListener l : listeners) l.finished(s); }
         };

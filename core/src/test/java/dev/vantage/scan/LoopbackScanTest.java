@@ -115,6 +115,32 @@ class LoopbackScanTest {
     }
 
     @Test
+    void toldOnceWhenOnlyWatchedConnectionsRemainBeforeTheHostIsDone() throws Exception {
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        List<Socket> held = new ArrayList<>();
+        resources.add(() -> { for (Socket s : held) s.close(); });
+        int silent = serve(lo, held::add);            // watched for the whole restricted wait
+        int closesAtOnce = serve(lo, Socket::close);  // watched until its close arrives
+        int[] ports = new int[12];
+        ports[0] = silent;
+        ports[1] = closesAtOnce;
+        for (int i = 2; i < ports.length; i++) ports[i] = freePort(lo);
+        Collector c = new Collector();
+        // A long watch: the closed ports are long decided when the silent one's watch ends.
+        ScanConfig config = ScanConfig.defaults().withRestrictedWait(Duration.ofMillis(1000));
+        new TcpScanner(config).scan(List.of(new Target("127.0.0.1", lo)), PortList.of(ports), c);
+
+        assertEquals(1, c.settling.size(), "told once");
+        int doneThen = c.doneWhenSettling.getFirst();
+        assertTrue(doneThen >= 0, "told before the host was done");
+        List<Integer> laterPorts = c.ports.subList(doneThen, c.ports.size()).stream().map(PortResult::port).toList();
+        assertTrue(laterPorts.contains(silent), "the silent listener was still watched: " + laterPorts);
+        assertTrue(List.of(silent, closesAtOnce).containsAll(laterPorts), "only watched ports came after: " + laterPorts);
+        assertEquals(PortState.OPEN, c.byPort().get(silent).state());
+        assertEquals(PortState.OPEN_RESTRICTED, c.byPort().get(closesAtOnce).state());
+    }
+
+    @Test
     void aListenerThatNeverAcceptsIsStillOpen() throws Exception {
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         ServerSocket neverAccepts = listen(lo, 50);

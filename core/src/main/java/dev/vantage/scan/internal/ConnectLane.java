@@ -143,6 +143,7 @@ final class ConnectLane implements Lane {
             }
             ch.setOption(StandardSocketOptions.SO_LINGER, 0);  // end with RST: no TIME_WAIT pile-up
             scheduler.answered(p, now, true);
+            scheduler.watching(p);
             p.phase = Probe.Phase.WATCHING;
             p.watchUntilNanos = now + scheduler.watchNanos(p.host);
             SelectionKey key = ch.keyFor(selector);

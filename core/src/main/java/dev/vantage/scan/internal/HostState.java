@@ -25,7 +25,13 @@ final class HostState {
     final ArrayDeque<Probe> retries = new ArrayDeque<>();
     final List<PortResult> reachable = new ArrayList<>();
     final long startedNanos;
+    /** Per port: 0 undecided, {@link #WATCHED} answered and watched, else the state's ordinal + 1. */
     private final byte[] decided;
+    private static final byte WATCHED = -1;
+    /** Undecided ports whose connection is being watched (their verdict comes within the watch). */
+    private int watched;
+    /** Whether the listener heard that only watched ports remain. */
+    boolean settlingTold;
     private final int stride;
     private int cursor;
     private int nextOrdinal;
@@ -76,12 +82,26 @@ final class HostState {
     }
 
     boolean isDecided(int portIndex) {
-        return decided[portIndex] != 0;
+        return decided[portIndex] > 0;
+    }
+
+    /** Marks an undecided port as watched (its verdict is near); false if it already was, or is decided. */
+    boolean watch(int portIndex) {
+        if (decided[portIndex] != 0) return false;
+        decided[portIndex] = WATCHED;
+        watched++;
+        return true;
+    }
+
+    /** Every undecided port is being watched (and there is at least one). */
+    boolean onlyWatchedRemain() {
+        return remaining > 0 && remaining == watched;
     }
 
     /** Marks a port decided; returns false if it already was (a late duplicate answer). */
     boolean decide(int portIndex, PortState state) {
-        if (decided[portIndex] != 0) return false;
+        if (decided[portIndex] > 0) return false;
+        if (decided[portIndex] == WATCHED) watched--;
         decided[portIndex] = (byte) (state.ordinal() + 1);
         remaining--;
         counts[state.ordinal()]++;

@@ -154,6 +154,7 @@ final class NativeConnectLane implements Lane {
         }
         calls.lingerZero(p.fd);   // end with RST: no TIME_WAIT pile-up
         scheduler.answered(p, now, true);
+        scheduler.watching(p);
         p.phase = Probe.Phase.WATCHING;
         p.watchUntilNanos = now + scheduler.watchNanos(p.host);
         boolean wasWatched = watched[p.fd];

@@ -281,6 +281,22 @@ public final class Scheduler {
         if (state.isReachable()) h.reachable.add(result);
         listener.portDone(result);
         if (h.remaining == 0) finishHost(h, now);
+        else tellIfSettling(h);
+    }
+
+    /**
+     * The attempt's port answered and its connection is now watched for an at-once close: its
+     * verdict (open, open-restricted, rarely closed) comes within the watch.
+     */
+    synchronized void watching(Probe p) {
+        if (p.host.watch(p.portIndex)) tellIfSettling(p.host);
+    }
+
+    /** Once per host: when only watched ports remain, the listener may use the watch's quiet time. */
+    private void tellIfSettling(HostState h) {
+        if (h.settlingTold || !h.onlyWatchedRemain()) return;
+        h.settlingTold = true;
+        listener.hostSettling(h.target);
     }
 
     private void finishHost(HostState h, long now) {

@@ -290,6 +290,7 @@ final class SynLane implements Lane {
             refused[refusedCount++] = p;   // at the end of the batch: frees the slot, feeds timing, decides closed
         } else if ((flags & TCP_SYN) != 0) {
             scheduler.answered(p, now, sample);
+            scheduler.watching(p);
             confirm(p, now);
         } else {
             scheduler.socketClosed();

@@ -101,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
     /**
      * The command's model, in the order the help lists the options. The factory is the command
      * line's own (the one-argument wrap would initialise picocli's default factory, which looks
-     * for Groovy's classes on the class path: ~10 ms at every start).
+     * for Groovy's classes on the class path at every start: a failed lookup through the whole jar).
      */
     static CommandSpec spec(CheckCommand command, CommandLine.IFactory factory) {
         CommandSpec s = CommandSpec.wrapWithoutInspection(command, factory);

@@ -30,10 +30,4 @@ public record StateCounts(int open, int openRestricted, int closed, int filtered
         return new StateCounts(open + o.open, openRestricted + o.openRestricted, closed + o.closed,
                 filtered + o.filtered, openFiltered + o.openFiltered);
     }
-
-    public StateCounts plus(PortState state) {
-        return plus(new StateCounts(state == PortState.OPEN ? 1 : 0, state == PortState.OPEN_RESTRICTED ? 1 : 0,
-                state == PortState.CLOSED ? 1 : 0, state == PortState.FILTERED ? 1 : 0,
-                state == PortState.OPEN_FILTERED ? 1 : 0));
-    }
 }
